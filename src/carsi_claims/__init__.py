@@ -1,0 +1,1 @@
+"""carsi-claims: typed, source-pinned claims about CARSI, with validators."""

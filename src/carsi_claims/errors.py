@@ -1,0 +1,50 @@
+"""The library's exceptions: one root, each also the fitting builtin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from carsi_claims.findings import Finding
+
+__all__ = [
+    "CarsiClaimsError",
+    "LoadError",
+    "RetractedClaimWarning",
+    "UnknownClaimError",
+]
+
+
+class CarsiClaimsError(Exception):
+    """Root of every error this library raises on purpose."""
+
+
+class LoadError(CarsiClaimsError, ValueError):
+    """A claims file could not be read: every problem found, each with its location.
+
+    ``findings`` holds all of them (not just the first), so one run shows
+    everything to fix.  ``str()`` renders them one per line as
+    ``file:line:col: code: message``.
+    """
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings: tuple[Finding, ...] = tuple(findings)
+        super().__init__("\n".join(f.render() for f in self.findings))
+
+
+class UnknownClaimError(CarsiClaimsError, KeyError):
+    """An id names no claim in the dataset."""
+
+    def __init__(self, claim_id: str, suggestion: str | None = None) -> None:
+        self.claim_id = claim_id
+        self.suggestion = suggestion
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        super().__init__(f"no claim with id {claim_id!r}{hint}")
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+class RetractedClaimWarning(UserWarning):
+    """A retracted claim was looked up or cited."""
