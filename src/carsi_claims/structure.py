@@ -1,0 +1,369 @@
+"""Structuring: the loader's plain tree (str, None, dict, list) into model objects.
+
+cattrs does the work with strict scalar hooks: the schema, not YAML, decides
+types, so ``"no"`` in a text field is the text ``no``, and in a true/false
+field it is refused with a hint rather than read as false.  Every problem
+becomes a :class:`~carsi_claims.findings.Finding` at the line and column of
+the offending node, and all of them are collected, not just the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from carsi_claims.findings import Finding, Location, Severity
+from carsi_claims.model import (
+    VALUE_TYPES,
+    Claim,
+    ClaimKind,
+    CoverageIgnore,
+    Entity,
+    PartialDate,
+    Resolution,
+    Source,
+)
+
+__all__ = ["TOP_LEVEL", "Path", "Problem", "SchemaError", "converter", "structure_records"]
+
+Path = tuple[str | int, ...]
+T = TypeVar("T")
+
+
+class SchemaError(ValueError):
+    """A scalar or node that does not fit the schema; the message says what and how to fix."""
+
+    def __init__(self, message: str, code: str = "schema.type") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def describe(value: object) -> str:
+    """How a found value is named in a message."""
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"{shown!r}"
+    return type(value).__name__
+
+
+def _text(value: object, _: object = None) -> str:
+    if isinstance(value, str):
+        return value
+    hint = " (quote it if you mean the word: 'null')" if value is None else ""
+    raise SchemaError(f"expected text, found {describe(value)}{hint}")
+
+
+_INT = re.compile(r"-?[0-9]{1,18}", re.ASCII)
+_DECIMAL = re.compile(r"-?[0-9]{1,30}(?:\.[0-9]{1,12})?", re.ASCII)
+
+
+def _number_hint(value: str) -> str:
+    if re.fullmatch(r"[-+]?[0-9.]+[eE][-+]?[0-9]+", value):
+        return "; write the number out in digits (1e6 is written 1000000)"
+    if re.search(r"[0-9][,_ ][0-9]", value):
+        return "; write it without thousands separators"
+    if value.lower().lstrip("+-.") in {"nan", "inf", "infinity"}:
+        return "; only finite numbers are allowed"
+    return ""
+
+
+def _int(value: object, _: object = None) -> int:
+    if isinstance(value, str) and _INT.fullmatch(value):
+        return int(value)
+    hint = _number_hint(value) if isinstance(value, str) else ""
+    raise SchemaError(f"expected a whole number, found {describe(value)}{hint}")
+
+
+def _decimal(value: object, _: object = None) -> Decimal:
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    hint = _number_hint(value) if isinstance(value, str) else ""
+    raise SchemaError(f"expected a decimal number such as 260000000 or 12.5, found {describe(value)}{hint}")
+
+
+_YAML11_BOOLS: Final = frozenset(
+    {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
+)
+
+
+def _bool(value: object, _: object = None) -> bool:
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    hint = ""
+    if isinstance(value, str) and value in _YAML11_BOOLS:
+        hint = f"; write true or false ({value!r} is not read as a yes/no here)"
+    raise SchemaError(f"expected true or false, found {describe(value)}{hint}")
+
+
+def _partial_date(value: object, _: object = None) -> PartialDate:
+    if not isinstance(value, str):
+        raise SchemaError(
+            f"expected a date such as '2011-03-14', found {describe(value)}"
+        )
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise SchemaError(
+            f"{exc}; use an ISO date in quotes: '2011-03-14' (or '2011-03', '2011')",
+            code="schema.date",
+        ) from None
+
+
+def _enum(value: object, cls: type[enum.StrEnum]) -> enum.StrEnum:
+    allowed = ", ".join(m.value for m in cls)
+    if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+    raise SchemaError(f"expected one of {allowed}; found {describe(value)}", code="schema.enum")
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # Class-based dispatch picks the most specific class: a StrEnum member
+    # type takes the enum hook, not the text hook, and bool is not int.
+    conv.register_structure_hook(str, _text)
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(bool, _bool)
+    conv.register_structure_hook(Decimal, _decimal)
+    conv.register_structure_hook(PartialDate, _partial_date)
+    conv.register_structure_hook(enum.StrEnum, _enum)
+
+    def attrs_factory(cls: type[Any]) -> Callable[[object, object], Any]:
+        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: object, _: object) -> Any:
+            if not isinstance(value, dict):
+                raise SchemaError(f"expected a mapping, found {describe(value)}")
+            return inner(value, cls)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, attrs_factory)
+
+    def tuple_factory(cls: Any) -> Callable[[object, object], tuple[Any, ...]]:
+        item_type = cls.__args__[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise SchemaError(f"expected a list, found {describe(value)}")
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    out.append(item_hook(item, item_type))
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+            return tuple(out)
+
+        return structure
+
+    conv.register_structure_hook_factory(lambda t: typing.get_origin(t) is tuple, tuple_factory)
+    return conv
+
+
+converter: Final = _make_converter()
+
+
+# -- claims: the value's type depends on the claim's kind ------------------
+
+for _cls in (Claim, *VALUE_TYPES.values()):
+    attrs.resolve_types(_cls)
+
+_ClaimShape: Final = attrs.make_class(
+    "_ClaimShape",
+    {
+        f.name: attrs.field(
+            type=(Any if f.name == "value" else f.type),
+            default=f.default,
+        )
+        for f in attrs.fields(Claim)
+    },
+)
+
+
+# -- errors to findings --------------------------------------------------------
+
+@attrs.frozen
+class Problem:
+    """A schema problem at a path, before it is located in a file."""
+
+    path: Path
+    code: str
+    message: str
+    at_key: bool = False
+
+
+def _step(exc: BaseException) -> str | int | None:
+    for note in getattr(exc, "__notes__", ()):
+        name = getattr(note, "name", None)
+        if isinstance(name, str):
+            return name
+        index = getattr(note, "index", None)
+        if isinstance(index, int):
+            return index
+    return None
+
+
+def _fields_of(cls: type[Any]) -> list[str]:
+    return [f.name for f in attrs.fields(cls)]
+
+
+def problems_of(exc: BaseException, path: Path, cls: type[Any] | None = None) -> Iterator[Problem]:
+    """Flatten a cattrs error tree into located problems, one per leaf."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = _fields_of(exc.cl)
+        for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield Problem(
+                (*path, key),
+                "schema.unknown-key",
+                f"unknown key {key!r} in {exc.cl.__name__.lstrip('_').replace('Shape', '')}; "
+                f"expected one of {', '.join(known)}{hint}",
+                at_key=True,
+            )
+        return
+    if isinstance(exc, BaseValidationError):
+        for sub in exc.exceptions:
+            step = _step(sub)
+            sub_path = path if step is None else (*path, step)
+            sub_cls = getattr(sub, "cl", None)
+            if isinstance(sub, KeyError) and step is not None:
+                yield Problem(sub_path, "schema.missing-key", f"missing required key {step!r}")
+                continue
+            yield from problems_of(sub, sub_path, sub_cls)
+        return
+    if isinstance(exc, SchemaError):
+        yield Problem(path, exc.code, str(exc))
+        return
+    # cattrs or attrs raised something of its own: keep its words, never a traceback.
+    yield Problem(path, "schema.type", f"{type(exc).__name__}: {exc}")
+
+
+def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list[Problem]]:
+    """Structure one record; the record or None, and its problems."""
+    if cls is Claim:
+        return _structure_claim(raw, path)  # type: ignore[return-value]
+    try:
+        return converter.structure(raw, cls), []
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+        return None, list(problems_of(exc, path, cls))
+
+
+def _structure_claim(raw: object, path: Path) -> tuple[Claim | None, list[Problem]]:
+    shape, problems = structure_one(raw, _ClaimShape, path)
+    if not isinstance(raw, dict):
+        return None, problems
+    try:
+        kind = ClaimKind(raw.get("kind"))
+    except ValueError:
+        return None, problems  # the shape's problems name the kind
+    if "value" not in raw:
+        return None, problems
+    value, value_problems = structure_one(raw["value"], VALUE_TYPES[kind], (*path, "value"))
+    problems += value_problems
+    if shape is None or value is None or problems:
+        return None, problems
+    fields = {f.name: getattr(shape, f.name) for f in attrs.fields(Claim)}
+    fields["value"] = value
+    return Claim(**fields), []
+
+
+TOP_LEVEL: Final[dict[str, tuple[type[Any], bool]]] = {
+    "sources": (Source, True),
+    "entities": (Entity, True),
+    "claims": (Claim, True),
+    "resolutions": (Resolution, False),
+    "coverage_ignores": (CoverageIgnore, False),
+}
+
+
+def structure_records(
+    root: Mapping[str, object],
+) -> tuple[dict[str, list[tuple[Path, Any]]], list[Problem]]:
+    """Structure every record under the top-level keys.
+
+    Returns, for each top-level key, the structured records with their paths,
+    and all problems.  A record with a problem is left out of the result
+    (and reported), so that the checks can still run on the others.
+    """
+    problems: list[Problem] = []
+    out: dict[str, list[tuple[Path, Any]]] = {key: [] for key in TOP_LEVEL}
+    for key in root:
+        if key not in TOP_LEVEL:
+            close = difflib.get_close_matches(key, list(TOP_LEVEL), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                Problem(
+                    (key,),
+                    "schema.unknown-key",
+                    f"unknown top-level key {key!r}; expected one of {', '.join(TOP_LEVEL)}{hint}",
+                    at_key=True,
+                )
+            )
+    for key, (cls, required) in TOP_LEVEL.items():
+        if key not in root:
+            if required:
+                problems.append(Problem((), "schema.missing-key", f"missing required top-level key {key!r}"))
+            continue
+        items = root[key]
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            problems.append(Problem((key,), "schema.type", f"expected a list of records under {key!r}, found {describe(items)}"))
+            continue
+        for index, raw in enumerate(items):
+            path: Path = (key, index)
+            record, record_problems = structure_one(raw, cls, path)
+            problems += record_problems
+            if record is not None:
+                out[key].append((path, record))
+    return out, problems
+
+
+def locate_problems(
+    problems: Sequence[Problem],
+    locate: Callable[[Path], Location],
+    locate_key: Callable[[Path], Location],
+    claim_of: Callable[[Path], str | None],
+) -> list[Finding]:
+    """Turn problems into findings at their place in the file."""
+    return [
+        Finding(
+            p.code,
+            Severity.ERROR,
+            p.message,
+            claim=claim_of(p.path),
+            location=(locate_key if p.at_key else locate)(p.path),
+        )
+        for p in problems
+    ]
