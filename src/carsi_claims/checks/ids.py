@@ -1,0 +1,49 @@
+"""Id checks: well formed (ASCII, matched whole) and unique within their kind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from carsi_claims.checks import Context
+from carsi_claims.findings import Finding
+
+__all__ = ["ID_PATTERN", "check_ids", "is_valid_id"]
+
+#: Lowercase ASCII words joined by ``-``, ``.`` or ``_``, at most 80 characters.
+ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:[-._][a-z0-9]+)*", re.ASCII)
+_MAX_LEN: Final = 80
+
+
+def is_valid_id(value: str) -> bool:
+    """Whether ``value`` is a well-formed id (matched whole: no trailing newline)."""
+    return len(value) <= _MAX_LEN and ID_PATTERN.fullmatch(value) is not None
+
+
+def _check(ctx: Context, kind: str, records: Sequence[object]) -> Iterator[Finding]:
+    first: dict[str, object] = {}
+    for record in records:
+        rid: str = getattr(record, "id")  # noqa: B009 - every record kind has an id
+        if not is_valid_id(rid):
+            yield ctx.finding(
+                "id.malformed",
+                f"{kind} id {rid!r} is not well formed: expected lowercase ASCII letters "
+                "and digits joined by '-', '.' or '_', at most 80 characters",
+                record, "id",
+            )
+        if rid in first:
+            where = ctx.dataset.locate(first[rid])
+            at = f" (first at {where})" if where else ""
+            yield ctx.finding("id.duplicate", f"duplicate {kind} id {rid!r}{at}", record, "id")
+        else:
+            first[rid] = record
+
+
+def check_ids(ctx: Context) -> Iterator[Finding]:
+    """Every id is well formed and unique among records of its kind."""
+    ds = ctx.dataset
+    yield from _check(ctx, "source", ds.sources)
+    yield from _check(ctx, "entity", ds.entities)
+    yield from _check(ctx, "claim", ds.claims)
+    yield from _check(ctx, "resolution", ds.resolutions)

@@ -1,0 +1,53 @@
+"""Reference checks: every source, entity and claim that is named exists."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterator
+
+from carsi_claims.checks import Context
+from carsi_claims.findings import Finding
+from carsi_claims.model import ListItem, Quotation
+
+__all__ = ["check_references"]
+
+
+def _missing(
+    ctx: Context, kind: str, ref: str, known: Collection[str], record: object, *sub: str | int
+) -> Iterator[Finding]:
+    if ref in known:
+        return
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    yield ctx.finding(f"ref.unknown-{kind}", f"unknown {kind} {ref!r}{hint}", record, *sub)
+
+
+def check_references(ctx: Context) -> Iterator[Finding]:
+    """Sources, entities (speakers, subjects) and claims named by records exist."""
+    ds = ctx.dataset
+    sources, entities, claims = ds.sources_by_id, ds.entities_by_id, ds.claims_by_id
+    subjects = {*entities, *sources}
+    for claim in ds.claims:
+        if claim.subject not in subjects:
+            yield from _missing(ctx, "entity", claim.subject, subjects, claim, "subject")
+        if isinstance(claim.value, Quotation):
+            yield from _missing(ctx, "entity", claim.value.speaker, entities, claim, "value", "speaker")
+        for i, p in enumerate(claim.provenance):
+            yield from _missing(ctx, "source", p.source, sources, claim, "provenance", i, "source")
+        if claim.superseded_by is not None:
+            yield from _missing(ctx, "claim", claim.superseded_by, claims, claim, "superseded_by")
+    lists = {c.value.list for c in ds.claims if isinstance(c.value, ListItem)}
+    for claim in ds.claims:
+        counted = getattr(claim.value, "list", None)
+        if counted is not None and not isinstance(claim.value, ListItem):
+            yield from _missing(ctx, "list", counted, lists, claim, "value", "list")
+    for res in ds.resolutions:
+        for i, ref in enumerate(res.claims):
+            yield from _missing(ctx, "claim", ref, claims, res, "claims", i)
+        if res.preferred is not None:
+            yield from _missing(ctx, "claim", res.preferred, claims, res, "preferred")
+        for i, ev in enumerate(res.evidence):
+            if ev.claim is not None:
+                yield from _missing(ctx, "claim", ev.claim, claims, res, "evidence", i, "claim")
+    for ign in ds.coverage_ignores:
+        yield from _missing(ctx, "source", ign.source, sources, ign, "source")

@@ -1,0 +1,83 @@
+"""Value against quote: the typed value is what the quoted text says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from carsi_claims.checks import Context
+from carsi_claims.findings import Finding
+from carsi_claims.model import (
+    Claim,
+    ClaimKind,
+    Count,
+    DateValue,
+    FiscalYears,
+    ListItem,
+    Money,
+    Percentage,
+    Provenance,
+    Quotation,
+    Statement,
+)
+from carsi_claims.text import normalize
+
+__all__ = ["check_values", "matches", "value_problem"]
+
+Numeric = Money | Percentage | Count | DateValue | FiscalYears
+
+_FIGURE_KIND: Final = {
+    ClaimKind.MONEY: "money",
+    ClaimKind.PERCENTAGE: "percentage",
+    ClaimKind.COUNT: "count",
+    ClaimKind.DATE: "date",
+    ClaimKind.FISCAL_YEARS: "fiscal_years",
+}
+
+
+def _key(value: Numeric) -> tuple[object, ...]:
+    """What a figure in words can say: a tolerance or a counted list are not in the words."""
+    if isinstance(value, Money):
+        return (value.amount, value.currency, value.bound)
+    if isinstance(value, Percentage | Count):
+        return (type(value), value.value, value.bound)
+    return (value,)
+
+
+def matches(claimed: Numeric, found: Numeric) -> bool:
+    """Whether a figure read from the quote says what the claim's value says."""
+    return type(claimed) is type(found) and _key(claimed) == _key(found)
+
+
+def value_problem(claim: Claim, p: Provenance) -> str | None:
+    """Why the quote does not say the claim's value, or None when it does."""
+    from carsi_claims.figures import find_figures, render
+
+    value = claim.value
+    if isinstance(value, Quotation | Statement | ListItem):
+        if normalize(value.text) in normalize(p.quote):
+            return None
+        return (
+            "the quote does not contain the claim's text, even after folding typography and "
+            "case; quote the words the value states"
+        )
+    wanted = _FIGURE_KIND.get(claim.kind)
+    figures = [f for f in find_figures(p.quote) if f.kind == wanted and f.value is not None]
+    if any(matches(value, f.value) for f in figures):  # type: ignore[arg-type]
+        return None
+    says = render(value)
+    if not figures:
+        return f"the claim says {says!r}, but the quote states no {claim.kind} figure"
+    found = ", ".join(f"{f.text!r} ({render(f.value)})" for f in figures)  # type: ignore[arg-type]
+    return f"the claim says {says!r}, but the quote says {found}"
+
+
+def check_values(ctx: Context) -> Iterator[Finding]:
+    """Every provenance quote states the claim's typed value."""
+    for claim in ctx.dataset.claims:
+        for i, p in enumerate(claim.provenance):
+            if not p.quote:
+                continue
+            problem = value_problem(claim, p)
+            if problem is not None:
+                yield ctx.finding("value.mismatch", problem, claim, "provenance", i, "quote")

@@ -1,0 +1,86 @@
+"""Access to the pinned source documents, confined to the seeds folder."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath
+
+import attrs
+
+__all__ = ["SeedError", "SeedText", "Seeds"]
+
+
+class SeedError(ValueError):
+    """A source path that is unsafe or unreadable; ``code`` names the finding."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@attrs.frozen
+class SeedText:
+    """The bytes of one source file, its sha256 and its decoded text."""
+
+    data: bytes
+    sha256: str
+    text: str
+
+
+@attrs.define
+class Seeds:
+    """The seeds folder.  Paths may not leave it, by ``..``, absolute paths or links."""
+
+    root: Path
+    _cache: dict[str, SeedText] = attrs.field(factory=dict, init=False, repr=False)
+
+    def resolve(self, relative: str) -> Path:
+        """The file a source path names; SeedError when it is unsafe or missing."""
+        pure = PurePosixPath(relative)
+        if not relative or relative != relative.strip() or "\\" in relative:
+            raise SeedError(
+                "provenance.path", f"source path {relative!r} is not a plain relative path"
+            )
+        if pure.is_absolute() or any(part in ("..", "") for part in relative.split("/")):
+            raise SeedError(
+                "provenance.path-escapes",
+                f"source path {relative!r} must stay inside the seeds folder "
+                "(no absolute path, no '..')",
+            )
+        root = self.root.resolve()
+        target = (self.root / relative).resolve()
+        if not target.is_relative_to(root):
+            raise SeedError(
+                "provenance.path-escapes",
+                f"source path {relative!r} leads outside the seeds folder {str(self.root)!r} "
+                "through a link",
+            )
+        if not target.is_file():
+            raise SeedError(
+                "provenance.missing-file",
+                f"source file {relative!r} not found in the seeds folder {str(self.root)!r}",
+            )
+        return target
+
+    def read(self, relative: str) -> SeedText:
+        """Read, hash and decode a source file (cached); SeedError when it cannot be."""
+        cached = self._cache.get(relative)
+        if cached is not None:
+            return cached
+        path = self.resolve(relative)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SeedError(
+                "provenance.unreadable", f"cannot read source file {relative!r}: {exc.strerror}"
+            ) from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SeedError(
+                "provenance.not-utf8",
+                f"source file {relative!r} is not UTF-8 (byte {exc.start}: {exc.reason})",
+            ) from None
+        seed = SeedText(data, hashlib.sha256(data).hexdigest(), text)
+        self._cache[relative] = seed
+        return seed

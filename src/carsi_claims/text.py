@@ -1,0 +1,44 @@
+"""Typography-only normalisation, shared by every text comparison.
+
+Two texts that differ only in typography (curly or straight quotes, kinds of
+dash, the ellipsis character, runs of white space, Markdown emphasis marks,
+letter case) normalise to the same string.  Nothing else is folded: no NFKC
+(which would make a full-width ``２６０`` equal ``260``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["normalize"]
+
+_TRANSLATE: Final = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",  # –
+        "\u2014": "-",  # —
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",  # …
+        "*": None,  # Markdown emphasis
+        "\u00ad": None,  # soft hyphen
+    }
+)
+_SPACE: Final = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Fold typography and case; keep every word and every other character."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip().casefold()
