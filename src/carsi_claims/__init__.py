@@ -1,1 +1,79 @@
-"""carsi-claims: typed, source-pinned claims about CARSI, with validators."""
+"""carsi-claims: typed, source-pinned claims about CARSI, with validators.
+
+>>> import carsi_claims
+>>> dataset = carsi_claims.load()
+>>> report = carsi_claims.validate(dataset)
+"""
+
+from carsi_claims.dataset import Dataset, load
+from carsi_claims.errors import (
+    CarsiClaimsError,
+    LoadError,
+    RetractedClaimWarning,
+    UnknownClaimError,
+)
+from carsi_claims.findings import Finding, Location, Report, Severity
+from carsi_claims.model import (
+    Bound,
+    Claim,
+    ClaimKind,
+    CoverageIgnore,
+    Count,
+    DateValue,
+    Entity,
+    Evidence,
+    FiscalYears,
+    ListItem,
+    Money,
+    PartialDate,
+    Percentage,
+    Provenance,
+    Qualifiers,
+    Quotation,
+    Resolution,
+    ResolutionKind,
+    Source,
+    Statement,
+    Status,
+    Value,
+)
+from carsi_claims.validate import validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Bound",
+    "CarsiClaimsError",
+    "Claim",
+    "ClaimKind",
+    "Count",
+    "CoverageIgnore",
+    "Dataset",
+    "DateValue",
+    "Entity",
+    "Evidence",
+    "Finding",
+    "FiscalYears",
+    "ListItem",
+    "LoadError",
+    "Location",
+    "Money",
+    "PartialDate",
+    "Percentage",
+    "Provenance",
+    "Qualifiers",
+    "Quotation",
+    "Report",
+    "Resolution",
+    "ResolutionKind",
+    "RetractedClaimWarning",
+    "Severity",
+    "Source",
+    "Statement",
+    "Status",
+    "UnknownClaimError",
+    "Value",
+    "__version__",
+    "load",
+    "validate",
+]

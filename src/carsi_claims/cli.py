@@ -1,0 +1,258 @@
+"""The ``carsi-claims`` command line.
+
+Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad usage.
+Every command that reports has ``--format json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from carsi_claims.errors import CarsiClaimsError, LoadError
+
+if TYPE_CHECKING:
+    from carsi_claims.dataset import Dataset
+    from carsi_claims.model import Claim
+
+__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``run`` returns the code."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        raise _UsageError(f"{self.usage_line()}{self.prog}: error: {message}")
+
+    def usage_line(self) -> str:
+        return self.format_usage()
+
+    def exit(self, status: int = 0, message: str | None = None) -> Any:  # type: ignore[override]
+        if message:
+            sys.stderr.write(message)
+        raise _Exit(status)
+
+
+def _dataset_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "claims_file",
+        nargs="?",
+        default=None,
+        metavar="CLAIMS_FILE",
+        help="claims file (default: the shipped dataset)",
+    )
+    p.add_argument(
+        "--seeds", default=None, metavar="DIR", help="seeds folder (default: CLAIMS_FILE/../../seeds)"
+    )
+
+
+def _format_arg(p: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json")) -> None:
+    p.add_argument("--format", choices=choices, default=choices[0], help="output format")
+
+
+def _load(args: argparse.Namespace, *, strict: bool = True) -> Dataset:
+    from carsi_claims.dataset import load
+
+    return load(args.claims_file, seeds=args.seeds, strict=strict)
+
+
+def _json(data: object, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
+    out.write("\n")
+
+
+# -- commands ----------------------------------------------------------------
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.validate import validate
+
+    try:
+        dataset = _load(args, strict=False)
+    except LoadError as exc:
+        if args.format != "json":
+            raise
+        _json({"ok": False, "findings": [f.to_json() for f in exc.findings]}, out)
+        return EXIT_USAGE
+    report = validate(dataset)
+    if args.format == "json":
+        _json(report.to_json(), out)
+    else:
+        for finding in report.findings:
+            out.write(finding.render() + "\n")
+        n_err = len(report.errors)
+        n_other = len(report.findings) - n_err
+        status = "ok" if report.ok else "FAILED"
+        out.write(
+            f"{dataset.file}: {status}: {len(dataset.claims)} claims, "
+            f"{n_err} error(s), {n_other} other finding(s)\n"
+        )
+    return EXIT_OK if report.ok else EXIT_ERRORS
+
+
+def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
+    from carsi_claims.export import unstructure
+
+    lines = [f"{claim.id}  [{claim.kind}]  status: {claim.status}"]
+    if claim.superseded_by:
+        lines.append(f"  superseded by: {claim.superseded_by}")
+    if claim.reason:
+        lines.append(f"  reason: {claim.reason}")
+    lines.append(f"  subject: {claim.subject}   property: {claim.property}")
+    value = {k: v for k, v in unstructure(claim.value).items() if v is not None}
+    lines.append("  value: " + ", ".join(f"{k}={v}" for k, v in value.items()))
+    quals = {k: v for k, v in unstructure(claim.qualifiers).items() if v is not None}
+    if quals:
+        lines.append("  qualifiers: " + ", ".join(f"{k}={v}" for k, v in quals.items()))
+    for p in claim.provenance:
+        source = dataset.sources_by_id.get(p.source)
+        title = f" ({source.title})" if source else ""
+        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]")
+        lines.append(f"    “{p.quote}”")
+    if claim.note:
+        lines.append(f"  note: {claim.note}")
+    return lines
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.export import unstructure
+
+    dataset = _load(args)
+    claim = dataset.claims_by_id.get(args.id)
+    if claim is None:
+        close = dataset.closest_id(args.id)
+        hint = f"; did you mean {close!r}?" if close else ""
+        err.write(f"carsi-claims show: no claim with id {args.id!r}{hint}\n")
+        return EXIT_ERRORS
+    current = dataset.current(args.id)
+    if args.format == "json":
+        data = unstructure(claim)
+        data["current"] = current.id
+        _json(data, out)
+        return EXIT_OK
+    out.write("\n".join(_describe_claim(dataset, claim)) + "\n")
+    if current is not claim:
+        out.write(f"\n{claim.id} is retracted; it is superseded by {current.id}:\n\n")
+        out.write("\n".join(_describe_claim(dataset, current)) + "\n")
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.export import unstructure
+
+    dataset = _load(args)
+    claims = dataset.filter(
+        kind=args.kind, source=args.source, subject=args.subject, property=args.property
+    )
+    if args.format == "json":
+        _json([unstructure(c) for c in claims], out)
+        return EXIT_OK
+    for claim in claims:
+        sources = ",".join(dict.fromkeys(p.source for p in claim.provenance))
+        first = claim.provenance[0].quote if claim.provenance else ""
+        first = first if len(first) <= 70 else first[:67] + "..."
+        flag = "" if claim.status == "active" else f" [{claim.status}]"
+        out.write(f"{claim.id}\t{claim.kind}\t{sources}\t{first}{flag}\n")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.export import to_json
+
+    dataset = _load(args)
+    out.write(to_json(dataset))
+    return EXIT_OK
+
+
+# -- the parser ----------------------------------------------------------------
+
+
+def _parser() -> _Parser:
+    from carsi_claims.model import ClaimKind
+
+    parser = _Parser(
+        prog="carsi-claims",
+        description="Typed, source-pinned claims about the Central America Regional Security "
+        "Initiative (CARSI).",
+        epilog="Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad usage.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("validate", help="validate a claims file against the seeds")
+    _dataset_args(p)
+    _format_arg(p)
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("show", help="show one claim, following superseded_by")
+    p.add_argument("id", metavar="ID")
+    _dataset_args(p)
+    _format_arg(p)
+    p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser("list", help="list claims, optionally filtered")
+    _dataset_args(p)
+    p.add_argument("--kind", choices=[k.value for k in ClaimKind])
+    p.add_argument("--source", metavar="SOURCE_ID")
+    p.add_argument("--subject", metavar="ENTITY_ID")
+    p.add_argument("--property", metavar="PROPERTY")
+    _format_arg(p)
+    p.set_defaults(func=_cmd_list)
+
+    p = sub.add_parser("export", help="export the dataset (the interchange contract)")
+    _dataset_args(p)
+    _format_arg(p, ("json",))
+    p.set_defaults(func=_cmd_export)
+    return parser
+
+
+def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run the command line with explicit streams; returns the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except _UsageError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    except _Exit as exc:  # --help
+        return exc.status
+    command: Command = args.func
+    try:
+        return command(args, out, err)
+    except LoadError as exc:
+        for finding in exc.findings:
+            err.write(finding.render() + "\n")
+        err.write(f"carsi-claims {args.command}: the claims file cannot be read\n")
+        return EXIT_USAGE
+    except CarsiClaimsError as exc:
+        err.write(f"carsi-claims {args.command}: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``carsi-claims`` script."""
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
