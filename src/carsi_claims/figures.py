@@ -1,0 +1,478 @@
+"""Figures in English text: find every mention, parse one, render a value back.
+
+The rules, in words (each kind is one bounded regular expression, so a scan
+is linear in the length of the text: every repetition has an upper bound,
+and a rejected match resumes one character further on):
+
+- money: a currency sign or code before a number (``$260 million``,
+  ``US$ 1.5 billion``, ``USD 260 million``, ``$3.5m``, ``€5``), or a number
+  before a currency word (``260 million dollars``); scale words thousand,
+  million, billion, trillion (and k, m, mn, bn, b, tn written against the
+  number).  Amounts are ``Decimal`` whole currency units.
+- percentage: a number before ``%``, ``percent`` or ``per cent``.
+- money, percentages and counts take a bound word just before them, inside
+  the span: "up to" (UP_TO); "at least", "more than", "over" (AT_LEAST);
+  "about", "approximately", "nearly", "almost", "some", "roughly", "around"
+  (APPROXIMATELY).
+- date: ``March 14, 2011``, ``14 March 2011``, ``March 2011`` (month
+  precision), ``2011-03-14``, ``the year 2011`` (year precision); month
+  names full or abbreviated (``Mar.``), capitalised.  Only real calendar
+  dates.  A bare year ("in 2011") is not a figure.
+- fiscal years: ``Fiscal Year(s)`` or ``FY`` before a year, optionally a dash
+  (- – —), "to", "through" or "thru" and a second year (``FY2008-FY2010``);
+  the span must not run backwards.
+- count: a number (digits, or words: zero..nineteen, tens, hyphenated
+  compounds, hundred, thousand) then, on the same line, one optional word and
+  a plural noun: a word of three letters or more ending in "s" but not in
+  "ss", "us" or "is", and not a listed function word ("its", "was", ...).
+  Not a count: a value of 1 ("one" before a plural is a pronoun: "one
+  needs"), a four-digit 19xx/20xx number (a year), a number followed by "."
+  (a list marker "1. Create"), anything inside a URL or inside a longer figure.
+- quotation: text in “curly” or "straight" double quotation marks, at least
+  30 characters between the marks, with an attribution nearby: just before
+  the opening mark a speech verb ("stated that", "said", ...), or just after
+  the closing mark a dash and a capitalised word (``– Secretary ...``) or a
+  speech verb.  :func:`parse_figure` cannot see the context, so there a
+  quoted text of that length is enough.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Collection, Iterator
+from decimal import Decimal
+from typing import Final, TypeAlias
+
+import attrs
+
+from carsi_claims.model import Bound, Count, DateValue, FiscalYears, Money, PartialDate, Percentage
+
+__all__ = [
+    "Figure",
+    "FigureKind",
+    "FigureValue",
+    "find_figures",
+    "number_from_words",
+    "parse_figure",
+    "render",
+]
+
+FigureValue: TypeAlias = Money | Percentage | Count | DateValue | FiscalYears
+
+
+class FigureKind(enum.StrEnum):
+    """What sort of figure a mention is."""
+
+    MONEY = "money"
+    PERCENTAGE = "percentage"
+    COUNT = "count"
+    DATE = "date"
+    FISCAL_YEARS = "fiscal_years"
+    QUOTATION = "quotation"
+
+
+@attrs.frozen
+class Figure:
+    """One figure mention: ``text == given_text[start:end]`` (code points, end exclusive)."""
+
+    kind: FigureKind
+    value: FigureValue | None  # None only for QUOTATION
+    start: int
+    end: int
+    text: str
+
+
+# -- vocabulary ---------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SMALL: Final = {
+    w: i
+    for i, w in enumerate(
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+            " fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_TENS: Final = {
+    w: 10 * i
+    for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
+}
+_MONTH_NAMES: Final = _words(
+    "January February March April May June July August September October November December"
+)
+_MONTHS: Final = {
+    name: i
+    for i, full in enumerate(_MONTH_NAMES, 1)
+    for name in {full.lower(), full[:3].lower(), *(["sept"] if i == 9 else [])}
+}
+_BOUNDS: Final = {
+    "up to": Bound.UP_TO,
+    **dict.fromkeys(["at least", "more than", "over"], Bound.AT_LEAST),
+    **dict.fromkeys(
+        _words("about approximately nearly almost some roughly around"), Bound.APPROXIMATELY
+    ),
+}
+_BOUND_WORDS: Final = {Bound.UP_TO: "up to ", Bound.AT_LEAST: "at least ",
+                       Bound.APPROXIMATELY: "approximately ", Bound.EXACT: ""}  # fmt: skip
+_SCALES: Final = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+                  "k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9,
+                  "tn": 10**12}  # fmt: skip
+_SYMBOLS: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_SIGN_OF: Final = {"USD": "$", "EUR": "€", "GBP": "£"}
+_CODES: Final = ("USD", "EUR", "GBP", "CAD", "MXN", "JPY", "CHF", "AUD", "CNY")
+_CURRENCY_WORDS: Final = {"dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+#: Words that cannot be (part of) the counted noun phrase.
+_FUNCTION_WORDS: Final = frozenset(
+    _words(
+        "of the a an and or nor to in on at by for from with into these those this that is are"
+        " was were be been has have had its their our his her my your per than as but not no"
+        " does goes yes always perhaps sometimes towards afterwards besides whereas hers ours"
+        " yours theirs percent percents cent thousand million billion trillion hundred dollars"
+        " euros pounds"
+    )
+).union(_SMALL, _TENS)
+
+# -- patterns (every repetition bounded: linear-time scanning) ----------------
+
+_SP = r"[ \t\u00a0]"
+_BOUND = (
+    rf"(?:\b(?P<bound>(?i:up{_SP}{{1,3}}to|at{_SP}{{1,3}}least|more{_SP}{{1,3}}than|over"
+    rf"|about|approximately|nearly|almost|some|roughly|around)){_SP}{{1,3}})?"
+)
+_NUM = r"(?P<num>(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:\.\d{1,12})?)(?!\d|[.,]\d)"
+_NUM_START = r"(?<![\w.,$€£/:#\-–—])"
+_NUMBER_WORD = "|".join(sorted([*_SMALL, *_TENS, "hundred", "thousand"], key=len, reverse=True))
+_JOIN = rf"(?:-|{_SP}{{1,2}}|{_SP}and{_SP})"
+_WORDS = rf"(?P<words>(?i:\b(?:{_NUMBER_WORD})(?:{_JOIN}(?:{_NUMBER_WORD})){{0,6}}\b))"
+_SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion))"
+_CODE = rf"(?P<code>{'|'.join(_CODES)})"
+_MONTH = (
+    rf"(?P<month>(?:{'|'.join(_MONTH_NAMES)}|{'|'.join(n.capitalize() for n in _MONTHS)})\b\.?)"
+)
+_YEAR = r"(?P<year>\d{4})(?!\d)"
+
+_MONEY_PREFIX = re.compile(
+    rf"{_BOUND}(?:(?P<sym>US\$|\$|€|£)|\b{_CODE}){_SP}?{_NUM}"
+    rf"(?:{_SP}?{_SCALE}\b|(?P<short>(?i:k|m|mn|b|bn|tn))\b)?"
+)
+_MONEY_SUFFIX = re.compile(
+    rf"{_BOUND}{_NUM_START}{_NUM}{_SP}{{1,3}}(?:{_SCALE}{_SP}{{1,3}})?"
+    rf"(?:(?i:(?:U\.?S\.?{_SP}{{1,3}})?(?P<word>dollars|euros|pounds))\b|{_CODE}\b)"
+)
+_PERCENT = re.compile(rf"{_BOUND}{_NUM_START}{_NUM}{_SP}?(?:%|(?i:percent|per{_SP}cent)\b)")
+_COUNT = re.compile(
+    rf"{_BOUND}{_NUM_START}(?:{_NUM}|{_WORDS}){_SP}{{1,3}}"
+    rf"(?:(?P<mod>[A-Za-z][A-Za-z-]{{0,30}}){_SP}{{1,3}})?"
+    rf"(?P<noun>[A-Za-z][A-Za-z-]{{0,30}}[^\W\d_sSuUiI][sS])\b"
+)
+_BARE_COUNT = re.compile(rf"{_BOUND}(?:{_NUM}|{_WORDS})")
+_DATE_MDY = re.compile(
+    rf"\b{_MONTH}{_SP}{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b,?{_SP}{{1,3}}{_YEAR}"
+)
+_DATE_DMY = re.compile(
+    rf"(?<![\w.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_SP}{{1,3}}{_MONTH},?{_SP}{{1,3}}{_YEAR}"
+)
+_DATE_MY = re.compile(rf"\b{_MONTH},?{_SP}{{1,3}}{_YEAR}")
+_DATE_ISO = re.compile(r"(?<![\w.\-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w\-])")
+_DATE_YEAR = re.compile(rf"\b(?i:the){_SP}{{1,3}}year{_SP}{{1,3}}{_YEAR}")
+_FISCAL = re.compile(
+    rf"\b(?:(?i:fiscal{_SP}{{1,3}}years?){_SP}{{1,3}}|FY{_SP}{{0,3}})(?P<start>\d{{4}})"
+    rf"(?:(?:{_SP}{{0,3}}[-–—]{_SP}{{0,3}}|{_SP}{{1,3}}(?i:to|through|thru){_SP}{{1,3}})"
+    rf"(?:FY{_SP}{{0,3}})?(?P<end>\d{{4}}))?(?!\d)"
+)
+_QUOTES: Final = (re.compile(r"“[^“”]*”"), re.compile(r'"[^"]*"'))
+_MIN_QUOTE: Final = 30
+_SPEECH = r"(?i:said|says|stated|states|noted|notes|declared|added|remarked|wrote)"
+_ATTRIBUTION_BEFORE = re.compile(rf"\b{_SPEECH}(?:{_SP}{{1,3}}that)?[\s,:]{{0,5}}\Z")
+_ATTRIBUTION_AFTER = re.compile(
+    rf"[\s*_]{{0,12}}(?:[–—-]{_SP}{{0,3}}[A-Z]|,?{_SP}{{0,3}}{_SPEECH}\b)"
+)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]*")
+
+# -- converters: a match to a value, or ValueError saying why not ------------
+
+
+def _bound(m: re.Match[str]) -> Bound:
+    word = m["bound"]
+    return Bound.EXACT if word is None else _BOUNDS[" ".join(word.lower().split())]
+
+
+def _decimal(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", ""))
+
+
+def _whole(amount: Decimal) -> Decimal:
+    """Integral amounts without exponent (``Decimal(260000000)``), others as they are."""
+    return Decimal(int(amount)) if amount == amount.to_integral_value() else amount
+
+
+def _money(m: re.Match[str]) -> Money:
+    groups = m.groupdict()
+    scale = groups["scale"] or groups.get("short") or ""
+    amount = _decimal(m["num"]) * _SCALES.get(scale.lower(), 1)
+    if groups.get("sym"):
+        currency = _SYMBOLS[m["sym"]]
+    elif groups.get("word"):
+        currency = _CURRENCY_WORDS[m["word"].lower()]
+    else:
+        currency = m["code"]
+    return Money(_whole(amount), currency, _bound(m))
+
+
+def _percentage(m: re.Match[str]) -> Percentage:
+    return Percentage(_whole(_decimal(m["num"])), _bound(m))
+
+
+def _number(m: re.Match[str]) -> int:
+    if m["words"] is not None:
+        value = number_from_words(m["words"])
+        if value is None:
+            raise ValueError(f"{m['words']!r} is not a number written in words")
+        return value
+    if "." in m["num"]:
+        raise ValueError(f"a count is a whole number, found {m['num']!r}")
+    return int(m["num"].replace(",", ""))
+
+
+def _bare_count(m: re.Match[str]) -> Count:
+    return Count(_number(m), _bound(m))
+
+
+def _count(m: re.Match[str]) -> Count:
+    value = _number(m)
+    words = [w.lower() for w in (m["mod"], m["noun"]) if w is not None]
+    if any(w in _FUNCTION_WORDS for w in words):
+        raise ValueError(f"{m[0]!r} is not a number before a counted noun phrase")
+    if value == 1:
+        raise ValueError("'one' before a plural is a pronoun ('one needs'), not a count")
+    if m["num"] is not None and re.fullmatch(r"(?:19|20)\d\d", m["num"]):
+        raise ValueError(f"{m['num']!r} reads as a year, not a count")
+    return Count(value, _bound(m))
+
+
+def _date(m: re.Match[str]) -> DateValue:
+    groups = m.groupdict()
+    month_text = (groups.get("month") or "").rstrip(".")
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+    day = int(m["day"]) if groups.get("day") else None
+    date = PartialDate(int(m["year"]), month, day)
+    problem = date.problem()
+    if problem:
+        raise ValueError(f"{m[0]!r} is not a real calendar date: {problem}")
+    return DateValue(date)
+
+
+def _fiscal(m: re.Match[str]) -> FiscalYears:
+    start = int(m["start"])
+    end = int(m["end"]) if m["end"] else start
+    if start > end:
+        raise ValueError(f"{m[0]!r} runs backwards: start {start} is after end {end}")
+    return FiscalYears(start, end)
+
+
+_Rule: TypeAlias = tuple[FigureKind, "re.Pattern[str]", Callable[[re.Match[str]], FigureValue]]
+#: In order of preference when two mentions of equal length start together.
+_RULES: Final[tuple[_Rule, ...]] = (
+    (FigureKind.MONEY, _MONEY_PREFIX, _money),
+    (FigureKind.MONEY, _MONEY_SUFFIX, _money),
+    (FigureKind.PERCENTAGE, _PERCENT, _percentage),
+    (FigureKind.FISCAL_YEARS, _FISCAL, _fiscal),
+    (FigureKind.DATE, _DATE_MDY, _date),
+    (FigureKind.DATE, _DATE_DMY, _date),
+    (FigureKind.DATE, _DATE_MY, _date),
+    (FigureKind.DATE, _DATE_ISO, _date),
+    (FigureKind.DATE, _DATE_YEAR, _date),
+    (FigureKind.COUNT, _COUNT, _count),
+)
+
+# -- finding ------------------------------------------------------------------
+
+
+def _scan(rule: _Rule, text: str) -> Iterator[Figure]:
+    """Every accepted match of one rule; a rejected match resumes one character on."""
+    kind, pattern, convert = rule
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        try:
+            value = convert(m)
+        except ValueError:
+            pos = m.start() + 1
+            continue
+        yield Figure(kind, value, m.start(), m.end(), m[0])
+        pos = m.end()
+
+
+def _attributed(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.match(text, end, end + 60))
+
+
+def _quotations(text: str) -> Iterator[Figure]:
+    for pattern in _QUOTES:
+        for m in pattern.finditer(text):
+            if len(m[0]) - 2 >= _MIN_QUOTE and _attributed(text, m.start(), m.end()):
+                yield Figure(FigureKind.QUOTATION, None, m.start(), m.end(), m[0])
+
+
+def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> list[Figure]:
+    """Every figure mention in ``text``, sorted by start, non-overlapping.
+
+    Where mentions overlap the longest wins (then the earlier, then the kind
+    listed first in :data:`_RULES`).  ``kinds`` restricts the search, and the
+    overlap resolution, to those kinds: a quotation usually contains other
+    figures, so a coverage scan wants ``find_figures(text, kinds={QUOTATION})``
+    and the other kinds separately.  Nothing inside a URL is a figure.
+    """
+    wanted = set(FigureKind) if kinds is None else set(kinds)
+    found = [f for rule in _RULES if rule[0] in wanted for f in _scan(rule, text)]
+    if FigureKind.QUOTATION in wanted:
+        found.extend(_quotations(text))
+    found.sort(key=lambda f: (f.start - f.end, f.start))  # stable: ties keep _RULES order
+    taken = bytearray(len(text))
+    for url in _URL.finditer(text):
+        taken[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
+    kept = []
+    for figure in found:  # each kind's matches are disjoint: total work is linear
+        if taken.find(1, figure.start, figure.end) == -1:
+            taken[figure.start : figure.end] = b"\x01" * (figure.end - figure.start)
+            kept.append(figure)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def parse_figure(text: str) -> Figure:
+    """The one figure that ``text`` is (surrounding white space aside); ValueError otherwise."""
+    stripped = text.strip()
+    start = len(text) - len(text.lstrip())
+    if not stripped:
+        raise ValueError(f"expected a figure, found {text!r}")
+    problems = []
+    for kind, pattern, convert in (*_RULES, (FigureKind.COUNT, _BARE_COUNT, _bare_count)):
+        m = pattern.fullmatch(stripped)
+        if m is not None:
+            try:
+                return Figure(kind, convert(m), start, start + len(stripped), stripped)
+            except ValueError as exc:
+                problems.append(str(exc))
+    if any(p.fullmatch(stripped) for p in _QUOTES) and len(stripped) - 2 >= _MIN_QUOTE:
+        return Figure(FigureKind.QUOTATION, None, start, start + len(stripped), stripped)
+    if problems:
+        raise ValueError(problems[0])
+    raise ValueError(
+        f"{stripped!r} is not a figure: expected money ('$260 million'), a percentage"
+        " ('up to 95%'), a count ('Five Goals'), a date ('March 14, 2011'), fiscal years"
+        " ('Fiscal Years 2008-2010') or a quotation of 30 characters or more"
+    )
+
+
+# -- numbers in words ---------------------------------------------------------
+
+
+def _below_100(tokens: list[str], i: int) -> tuple[int, int] | None:
+    if i < len(tokens) and tokens[i] in _TENS:
+        value = _TENS[tokens[i]]
+        if i + 1 < len(tokens) and 1 <= _SMALL.get(tokens[i + 1], 0) <= 9:
+            return value + _SMALL[tokens[i + 1]], i + 2
+        return value, i + 1
+    if i < len(tokens) and tokens[i] in _SMALL:
+        return _SMALL[tokens[i]], i + 1
+    return None
+
+
+def _times(tokens: list[str], i: int, word: str, part: tuple[int, int] | None,
+           rest: Callable[[list[str], int], tuple[int, int] | None],
+           factor: int) -> tuple[int, int] | None:  # fmt: skip
+    """``part`` then optionally ``word`` (hundred, thousand), "and", and ``rest``."""
+    if part is None or part[1] >= len(tokens) or tokens[part[1]] != word or part[0] == 0:
+        return part
+    value, i = part[0] * factor, part[1] + 1
+    after = i + 1 if i < len(tokens) and tokens[i] == "and" else i
+    tail = rest(tokens, after)
+    if tail is not None and tail[0] > 0:
+        return value + tail[0], tail[1]
+    return value, i
+
+
+def _below_1000(tokens: list[str], i: int) -> tuple[int, int] | None:
+    return _times(tokens, i, "hundred", _below_100(tokens, i), _below_100, 100)
+
+
+def number_from_words(text: str) -> int | None:
+    """The number a phrase of English number words says ("twenty-one" is 21), else None.
+
+    Covers zero..999,999: units, teens, tens, hyphenated compounds, "hundred"
+    (also "twelve hundred"), "thousand", with "and" after them.  Digits are
+    not words: ``number_from_words("5")`` is None.
+    """
+    tokens = text.lower().replace("-", " ").split()
+    parsed = _times(tokens, 0, "thousand", _below_1000(tokens, 0), _below_1000, 1000)
+    return parsed[0] if parsed is not None and parsed[1] == len(tokens) else None
+
+
+# -- rendering ----------------------------------------------------------------
+
+
+def _plain(value: Decimal, what: str) -> str:
+    """``value`` in digits with thousands commas; ValueError when it cannot be written back."""
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"{what} must be a finite non-negative number, found {value}")
+    exponent = value.as_tuple().exponent
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    if isinstance(exponent, int) and exponent < -12:
+        raise ValueError(f"{what} has more than 12 decimal places: {value}")
+    return f"{value.normalize():,f}"
+
+
+def _amount(amount: Decimal) -> str:
+    for word in ("trillion", "billion", "million"):
+        scaled = amount / _SCALES[word]
+        if scaled >= 1 and scaled * 1000 == (scaled * 1000).to_integral_value():
+            return f"{_plain(scaled, 'amount')} {word}"
+    text = _plain(amount, "amount")
+    exponent = amount.as_tuple().exponent
+    if "." in text and isinstance(exponent, int) and exponent >= -2:
+        return f"{amount:,.2f}"
+    return text
+
+
+def render(value: FigureValue) -> str:
+    """Canonical English for ``value`` ("$260 million", "up to 95%", "March 14, 2011").
+
+    ``parse_figure(render(v)).value == v`` for every valid value whose
+    ``tolerance`` is None (tolerances and ``Count.list`` have no wording and
+    are left out).  ValueError for a value that is not valid.
+    """
+    match value:
+        case Money(amount=amount, currency=currency, bound=bound):
+            if currency not in _CODES:
+                raise ValueError(f"unknown currency {currency!r}: expected one of {_CODES}")
+            number = _amount(amount)
+            sign = _SIGN_OF.get(currency, f"{currency} ")
+            return f"{_BOUND_WORDS[bound]}{sign}{number}"
+        case Percentage(value=number, bound=bound):
+            return f"{_BOUND_WORDS[bound]}{_plain(number, 'percentage')}%"
+        case Count(value=number, bound=bound):
+            if number < 0:
+                raise ValueError(f"a count must not be negative, found {number}")
+            return f"{_BOUND_WORDS[bound]}{number}"
+        case DateValue(date=date):
+            problem = date.problem()
+            if problem or date.year < 1000:
+                raise ValueError(f"{date} is not a real calendar date: {problem or 'year < 1000'}")
+            if date.month is None:
+                return f"the year {date.year}"
+            month = _MONTH_NAMES[date.month - 1]
+            return (
+                f"{month} {date.year}" if date.day is None else f"{month} {date.day}, {date.year}"
+            )
+        case FiscalYears(start=first, end=last):
+            if not 1000 <= first <= last <= 9999:
+                raise ValueError(f"fiscal years must satisfy 1000 <= start <= end <= 9999: {value}")
+            return f"Fiscal Year {first}" if first == last else f"Fiscal Years {first}-{last}"
+    raise TypeError(f"cannot render {type(value).__name__}")  # pragma: no cover
