@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+import attrs
+
 from carsi_claims.checks import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import (
@@ -49,9 +51,20 @@ def matches(claimed: Numeric, found: Numeric) -> bool:
     return type(claimed) is type(found) and _key(claimed) == _key(found)
 
 
+def _says(value: Numeric) -> str:
+    """The value in words; an invalid value (reported by the record checks) as its fields."""
+    from carsi_claims.figures import render
+
+    try:
+        return render(value)
+    except ValueError:
+        fields = ", ".join(f"{k}={v}" for k, v in attrs.asdict(value, recurse=False).items())
+        return f"{type(value).__name__}({fields})"
+
+
 def value_problem(claim: Claim, p: Provenance) -> str | None:
     """Why the quote does not say the claim's value, or None when it does."""
-    from carsi_claims.figures import find_figures, render
+    from carsi_claims.figures import find_figures
 
     value = claim.value
     if isinstance(value, Quotation | Statement | ListItem):
@@ -65,10 +78,10 @@ def value_problem(claim: Claim, p: Provenance) -> str | None:
     figures = [f for f in find_figures(p.quote) if f.kind == wanted and f.value is not None]
     if any(matches(value, f.value) for f in figures):  # type: ignore[arg-type]
         return None
-    says = render(value)
+    says = _says(value)
     if not figures:
         return f"the claim says {says!r}, but the quote states no {claim.kind} figure"
-    found = ", ".join(f"{f.text!r} ({render(f.value)})" for f in figures)  # type: ignore[arg-type]
+    found = ", ".join(f"{f.text!r} ({_says(f.value)})" for f in figures)  # type: ignore[arg-type]
     return f"the claim says {says!r}, but the quote says {found}"
 
 
