@@ -41,9 +41,14 @@ class Finding:
     location: Location | None = None
 
     def render(self) -> str:
-        """``file:line:col: severity[code]: message`` (location omitted when unknown)."""
+        """``file:line:col: severity[code]: claim ID: message``.
+
+        The location is left out when unknown, the claim when the finding is
+        not about one claim.
+        """
         where = f"{self.location}: " if self.location else ""
-        return f"{where}{self.severity.value}[{self.code}]: {self.message}"
+        about = f"claim {self.claim}: " if self.claim else ""
+        return f"{where}{self.severity.value}[{self.code}]: {about}{self.message}"
 
     def to_json(self) -> dict[str, object]:
         loc = self.location
