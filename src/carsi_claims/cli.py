@@ -39,13 +39,13 @@ class _Exit(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so ``run`` returns the code."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         raise _UsageError(f"{self.usage_line()}{self.prog}: error: {message}")
 
     def usage_line(self) -> str:
         return self.format_usage()
 
-    def exit(self, status: int = 0, message: str | None = None) -> Any:  # type: ignore[override]
+    def exit(self, status: int = 0, message: str | None = None) -> Any:
         if message:
             sys.stderr.write(message)
         raise _Exit(status)
@@ -60,7 +60,10 @@ def _dataset_args(p: argparse.ArgumentParser) -> None:
         help="claims file (default: the shipped dataset)",
     )
     p.add_argument(
-        "--seeds", default=None, metavar="DIR", help="seeds folder (default: CLAIMS_FILE/../../seeds)"
+        "--seeds",
+        default=None,
+        metavar="DIR",
+        help="seeds folder (default: CLAIMS_FILE/../../seeds)",
     )
 
 
