@@ -338,7 +338,7 @@ def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> l
     for url in _URL.finditer(text):
         taken[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
     kept = []
-    for figure in found:  # each kind's matches are disjoint: total work is linear
+    for figure in found:  # each rule's matches are disjoint: total work is linear
         if taken.find(1, figure.start, figure.end) == -1:
             taken[figure.start : figure.end] = b"\x01" * (figure.end - figure.start)
             kept.append(figure)
