@@ -86,21 +86,19 @@ def _json(data: object, out: TextIO) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.render import render_findings
     from carsi_claims.validate import validate
 
     try:
         dataset = _load(args, strict=False)
     except LoadError as exc:
-        if args.format != "json":
+        if args.format == "text":
             raise
-        _json({"ok": False, "findings": [f.to_json() for f in exc.findings]}, out)
+        render_findings(exc.findings, args.format, out, command="validate")
         return EXIT_USAGE
     report = validate(dataset)
-    if args.format == "json":
-        _json(report.to_json(), out)
-    else:
-        for finding in report.findings:
-            out.write(finding.render() + "\n")
+    render_findings(report.findings, args.format, out, command="validate")
+    if args.format in ("text", "github"):  # a summary line for the log
         n_err = len(report.errors)
         n_other = len(report.findings) - n_err
         status = "ok" if report.ok else "FAILED"
@@ -190,6 +188,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _parser() -> _Parser:
     from carsi_claims.model import ClaimKind
+    from carsi_claims.render import FORMATS
 
     parser = _Parser(
         prog="carsi-claims",
@@ -202,7 +201,7 @@ def _parser() -> _Parser:
 
     p = sub.add_parser("validate", help="validate a claims file against the seeds")
     _dataset_args(p)
-    _format_arg(p)
+    _format_arg(p, FORMATS)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("show", help="show one claim, following superseded_by")
