@@ -175,11 +175,33 @@ def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from carsi_claims.export import to_json
+def _export_text(args: argparse.Namespace) -> str:
+    if args.format == "jsonschema":  # from the model alone: no dataset to read
+        from carsi_claims.jsonschema import schema_json
+
+        return schema_json()
+    from carsi_claims import export
 
     dataset = _load(args)
-    out.write(to_json(dataset))
+    if args.format == "csv":
+        return export.to_csv(dataset)
+    if args.format == "jsonld":
+        return export.to_jsonld_text(dataset)
+    return export.to_json(dataset)
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    text = _export_text(args)
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    from carsi_claims._atomic import write_text
+
+    try:
+        write_text(args.output, text)
+    except OSError as exc:
+        err.write(f"carsi-claims export: cannot write {args.output}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -219,9 +241,16 @@ def _parser() -> _Parser:
     _format_arg(p)
     p.set_defaults(func=_cmd_list)
 
-    p = sub.add_parser("export", help="export the dataset (the interchange contract)")
+    p = sub.add_parser(
+        "export",
+        help="export the dataset: json (the interchange contract), csv, jsonld, "
+        "or the jsonschema of the claims file",
+    )
     _dataset_args(p)
-    _format_arg(p, ("json",))
+    _format_arg(p, ("json", "csv", "jsonschema", "jsonld"))
+    p.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
     p.set_defaults(func=_cmd_export)
     return parser
 
