@@ -171,9 +171,7 @@ def claims_schema() -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for key, (cls, is_required) in TOP_LEVEL.items():
-        properties[key] = {
-            "anyOf": [{"type": "array", "items": builder.ref(cls)}, {"type": "null"}]
-        }
+        properties[key] = {"type": ["array", "null"], "items": builder.ref(cls)}
         if is_required:
             required.append(key)
     return {
