@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from carsi_claims.checks import Check, Context, run
+from carsi_claims.checks.coverage import check_coverage
 from carsi_claims.checks.ids import check_ids
+from carsi_claims.checks.lock import check_lock
 from carsi_claims.checks.provenance import check_provenance
 from carsi_claims.checks.records import check_records
 from carsi_claims.checks.references import check_references
@@ -20,9 +22,11 @@ __all__ = ["DEFAULT_CHECKS", "validate"]
 DEFAULT_CHECKS: tuple[Check, ...] = (
     check_records,
     check_ids,
+    check_lock,
     check_references,
     check_provenance,
     check_values,
+    check_coverage,
 )
 
 

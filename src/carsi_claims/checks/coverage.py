@@ -1,0 +1,59 @@
+"""Coverage checks: every figure a source mentions is covered by a claim or ignored.
+
+``coverage.uncovered`` (error) stands at the mention in the *source* file
+(``seeds/...txt:line:col``), since that is where the figure is;
+``coverage.stale-ignore`` (error) stands at the ignore entry in the claims
+file.  Sources that cannot be read are reported by the provenance checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from carsi_claims.checks import Context
+from carsi_claims.coverage import CoverageReport, Mention, coverage
+from carsi_claims.dataset import Dataset
+from carsi_claims.findings import Finding, Location, Severity
+
+__all__ = ["check_coverage", "coverage_findings", "uncovered_message"]
+
+
+def uncovered_message(mention: Mention) -> str:
+    """What is uncovered, where it stands in its text, and how to fix it."""
+    f = mention.figure
+    shown = f.text if len(f.text) <= 60 else f.text[:57] + "..."
+    partly = (
+        f"; the quote of claim {mention.partly_by} overlaps it only in part"
+        if mention.partly_by
+        else ""
+    )
+    return (
+        f"{f.kind.value} {shown!r} (offsets {f.start}..{f.end} of source {mention.source}) "
+        f"is not covered by any claim's quote: “{mention.context}”{partly}; add a claim whose "
+        "provenance quotes it, or a coverage_ignores entry (source, quote, reason)"
+    )
+
+
+def coverage_findings(report: CoverageReport, dataset: Dataset) -> Iterator[Finding]:
+    """The findings of a coverage report: uncovered mentions, then stale ignores."""
+    for mention in report.uncovered:
+        yield Finding(
+            "coverage.uncovered",
+            Severity.ERROR,
+            uncovered_message(mention),
+            location=Location(mention.file, mention.line, mention.column),
+        )
+    for stale in report.stale:
+        yield Finding(
+            "coverage.stale-ignore",
+            Severity.ERROR,
+            f"coverage_ignores entry {stale.index} (source {stale.ignore.source}) is stale: "
+            f"{stale.why}",
+            location=dataset.locate(stale.ignore, "quote"),
+        )
+
+
+def check_coverage(ctx: Context) -> Iterator[Finding]:
+    """Every mention lies inside a claim's quote or an ignore; every ignore does some work."""
+    if ctx.seeds is not None:
+        yield from coverage_findings(coverage(ctx.dataset, ctx.seeds), ctx.dataset)

@@ -1,0 +1,40 @@
+"""Lock check: every claim id in the lock file is still in the dataset.
+
+``id.lock-missing`` (error) stands at the locked id's line in the lock file
+and names the id; problems reading the lock (``lock.unreadable``,
+``lock.malformed``, ``lock.duplicate``) are reported as they are found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from carsi_claims.checks import Context
+from carsi_claims.findings import Finding, Location, Severity
+from carsi_claims.lock import lock_path, read_lock
+
+__all__ = ["check_lock"]
+
+
+def check_lock(ctx: Context) -> Iterator[Finding]:
+    """No locked (published) claim id has disappeared from the dataset."""
+    path = lock_path(ctx.dataset)
+    lock = read_lock(path) if path is not None else None
+    if lock is None:
+        return
+    yield from lock.problems
+    present = ctx.dataset.claims_by_id
+    for entry in lock.ids:
+        if entry.id in present:
+            continue
+        close = ctx.dataset.closest_id(entry.id)
+        hint = f" (the closest id in the dataset is {close!r})" if close else ""
+        yield Finding(
+            "id.lock-missing",
+            Severity.ERROR,
+            f"claim id {entry.id!r} is locked in {lock.file} (line {entry.line}) but missing "
+            f"from the dataset{hint}: a published id never disappears; restore the claim, and to "
+            "withdraw it set status: retracted with a reason (and superseded_by)",
+            claim=entry.id,
+            location=Location(lock.file, entry.line, 1),
+        )

@@ -1,0 +1,203 @@
+"""The lock file: every claim id ever published, so that none silently disappears.
+
+The lock is ``claims.lock`` beside the claims file (``data/claims.lock`` for
+the shipped dataset).  Its format is line-oriented, to diff and review well:
+
+- lines that start with ``#`` are comments, blank lines are ignored;
+- every other line is one claim id (the grammar of
+  :data:`carsi_claims.checks.ids.ID_PATTERN`), with no other text;
+- :func:`write_lock` writes the ids sorted, one per line, after a fixed
+  header comment, so adding ids shows as added lines only.
+
+An id in the lock must stay in the dataset: a claim that is withdrawn is
+kept with ``status: retracted`` (and ``reason``, and ``superseded_by`` when
+another claim replaces it), never deleted.  ``carsi-claims lock`` adds the
+dataset's new ids and refuses to drop any.  A claims file with no lock file
+beside it has published nothing yet: the lock check is then silent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from carsi_claims.checks.ids import is_valid_id
+from carsi_claims.dataset import Dataset, display_path
+from carsi_claims.findings import Finding, Location, Severity
+
+__all__ = [
+    "LOCK_NAME",
+    "Lock",
+    "LockUpdate",
+    "LockedId",
+    "lock_path",
+    "read_lock",
+    "render_lock",
+    "update_lock",
+    "write_lock",
+]
+
+#: The file name of the lock, beside the claims file.
+LOCK_NAME: Final = "claims.lock"
+
+HEADER: Final = """\
+# carsi-claims lock file: every published claim id, one per line, sorted.
+# A claim id listed here must stay in the claims file beside it; to withdraw a
+# claim, keep it with `status: retracted`, a `reason` and, where one exists,
+# `superseded_by`. Add new ids with `carsi-claims lock`; never delete a line.
+"""
+
+
+@attrs.frozen
+class LockedId:
+    """One id of the lock and the line (1-based) it stands on."""
+
+    id: str
+    line: int
+
+
+@attrs.frozen
+class Lock:
+    """The ids of a lock file, in file order, and the problems of reading it."""
+
+    file: str
+    ids: tuple[LockedId, ...] = ()
+    problems: tuple[Finding, ...] = ()
+
+    @property
+    def id_set(self) -> frozenset[str]:
+        return frozenset(entry.id for entry in self.ids)
+
+
+def lock_path(dataset: Dataset) -> Path | None:
+    """``claims.lock`` beside the dataset's claims file; None for an in-memory dataset."""
+    if dataset.file is None:
+        return None
+    return Path(dataset.file).with_name(LOCK_NAME)
+
+
+def read_lock(path: str | os.PathLike[str]) -> Lock | None:
+    """The lock at ``path``; None when there is no such file.
+
+    Lines that are not a well-formed id, duplicate ids, and a file that
+    cannot be read or decoded are reported in ``Lock.problems``.
+    """
+    target = Path(path)
+    shown = display_path(target)
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        problem = Finding("lock.unreadable", Severity.ERROR, f"cannot read {shown}: {reason}")
+        return Lock(shown, problems=(problem,))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problem = Finding(
+            "lock.unreadable",
+            Severity.ERROR,
+            f"{shown} is not UTF-8 (byte {exc.start}: {exc.reason})",
+            location=Location(shown, line, column),
+        )
+        return Lock(shown, problems=(problem,))
+    ids: list[LockedId] = []
+    problems: list[Finding] = []
+    first: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        entry = raw.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        column = raw.index(entry) + 1
+        where = Location(shown, number, column)
+        if not is_valid_id(entry):
+            problems.append(
+                Finding(
+                    "lock.malformed",
+                    Severity.ERROR,
+                    f"expected one claim id per line (lowercase ASCII letters and digits joined "
+                    f"by '-', '.' or '_'), found {entry!r}; comments start with '#'",
+                    location=where,
+                )
+            )
+            continue
+        if entry in first:
+            problems.append(
+                Finding(
+                    "lock.duplicate",
+                    Severity.WARNING,
+                    f"claim id {entry!r} is listed twice (first on line {first[entry]})",
+                    location=where,
+                )
+            )
+            continue
+        first[entry] = number
+        ids.append(LockedId(entry, number))
+    return Lock(shown, tuple(ids), tuple(problems))
+
+
+def render_lock(ids: Iterable[str]) -> str:
+    """The text of a lock file: the header, then the ids sorted, one per line."""
+    return HEADER + "".join(f"{i}\n" for i in sorted(set(ids)))
+
+
+def write_lock(path: str | os.PathLike[str], ids: Iterable[str]) -> None:
+    """Write a lock file atomically (temp file beside it, then ``os.replace``)."""
+    from carsi_claims._atomic import write_text
+
+    write_text(path, render_lock(ids))
+
+
+@attrs.frozen
+class LockUpdate:
+    """What :func:`update_lock` found: the ids it added, or why it refused."""
+
+    path: Path
+    added: tuple[str, ...] = ()
+    missing: tuple[LockedId, ...] = ()
+    problems: tuple[Finding, ...] = ()
+    total: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def update_lock(dataset: Dataset) -> LockUpdate:
+    """Add the dataset's new claim ids to its lock, refusing to drop any locked id.
+
+    Writes nothing when a locked id is missing from the dataset, when the
+    lock cannot be read, or when a claim id is malformed; the returned
+    :class:`LockUpdate` says why.  Writes nothing either when no id is new.
+    """
+    path = lock_path(dataset)
+    if path is None:
+        raise ValueError("the dataset was not read from a file: there is no lock beside it")
+    lock = read_lock(path) or Lock(display_path(path))
+    problems = list(lock.problems)
+    present = dataset.claims_by_id
+    missing = tuple(entry for entry in lock.ids if entry.id not in present)
+    for claim in dataset.claims:
+        if not is_valid_id(claim.id):
+            problems.append(
+                Finding(
+                    "id.malformed",
+                    Severity.ERROR,
+                    f"claim id {claim.id!r} is not well formed, so it cannot be locked",
+                    claim=claim.id,
+                    location=dataset.locate(claim, "id"),
+                )
+            )
+    locked = lock.id_set
+    added = tuple(sorted(i for i in present if i not in locked and is_valid_id(i)))
+    update = LockUpdate(path, added, missing, tuple(problems), len(locked) + len(added))
+    if update.ok and (added or not path.exists()):
+        write_lock(path, locked | set(added))
+    return update
