@@ -89,12 +89,14 @@ class Document:
                 if not isinstance(step, str) or step not in node:
                     break
                 i = next(i for i, k in enumerate(node) if k == step)
+                if 2 * i + 1 >= len(marks):  # the tree was changed after loading
+                    break
                 key_mark, mark, node = marks[2 * i], marks[2 * i + 1], node[step]
             elif (
                 isinstance(node, list)
                 and isinstance(step, int)
                 and not isinstance(step, bool)
-                and 0 <= step < len(node)
+                and 0 <= step < min(len(node), len(marks))
             ):
                 key_mark, mark, node = -1, marks[step], node[step]
             else:
@@ -102,7 +104,7 @@ class Document:
         else:
             if key and key_mark >= 0:
                 mark = key_mark
-        return Location(self.file, (mark >> 32) + 1, (mark & _MASK) + 1)
+        return _at(self.file, mark)
 
 
 def load_yaml(data: bytes, file: str) -> Document:
