@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]  # no types-jsonschema in the dev group
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
