@@ -252,6 +252,10 @@ def _parser() -> _Parser:
         "--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout"
     )
     p.set_defaults(func=_cmd_export)
+
+    from carsi_claims._cli_citable import add_commands
+
+    add_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
     return parser
 
 

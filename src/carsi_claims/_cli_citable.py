@@ -1,0 +1,224 @@
+"""The commands that keep figures tracked and ids citable: coverage, lock, cite, check-refs.
+
+Registered on the ``carsi-claims`` parser by :func:`add_commands`; each
+command takes ``(args, out, err)`` and returns the exit code (0 no errors,
+1 errors found, 2 unreadable input or bad usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from carsi_claims.coverage import CoverageReport, Mention
+    from carsi_claims.dataset import Dataset
+
+__all__ = ["add_commands"]
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _load(claims_file: str | None, seeds: str | None = None) -> Dataset:
+    from carsi_claims.dataset import load
+
+    return load(claims_file, seeds=seeds)
+
+
+# -- coverage ------------------------------------------------------------------
+
+
+def _status(dataset: Dataset, mention: Mention) -> str:
+    if mention.covered_by is not None:
+        return f"covered by claim {mention.covered_by}"
+    if mention.ignored_by is not None:
+        reason = dataset.coverage_ignores[mention.ignored_by].reason
+        return f"ignored by coverage_ignores[{mention.ignored_by}] ({reason})"
+    return "UNCOVERED"
+
+
+def _coverage_json(dataset: Dataset, report: CoverageReport) -> dict[str, object]:
+    from carsi_claims.checks.coverage import coverage_findings
+
+    findings = list(coverage_findings(report, dataset))
+    return {
+        "ok": report.complete,
+        "summary": _summary(report),
+        "mentions": [m.to_json() for m in report.mentions],
+        "findings": [f.to_json() for f in findings],
+        "unscanned": [
+            {"source": u.source.id, "code": u.code, "message": u.message} for u in report.unscanned
+        ],
+    }
+
+
+def _summary(report: CoverageReport) -> dict[str, int]:
+    by_claim = sum(1 for m in report.mentions if m.covered_by is not None)
+    ignored = sum(1 for m in report.mentions if m.covered_by is None and m.ignored_by is not None)
+    return {
+        "mentions": len(report.mentions),
+        "covered": by_claim,
+        "ignored": ignored,
+        "uncovered": len(report.uncovered),
+        "stale_ignores": len(report.stale),
+        "unscanned_sources": len(report.unscanned),
+    }
+
+
+def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.checks.coverage import coverage_findings, uncovered_message
+    from carsi_claims.cli import _json
+    from carsi_claims.coverage import coverage
+    from carsi_claims.render import render_findings
+
+    dataset = _load(args.claims_file, args.seeds)
+    report = coverage(dataset)
+    for u in report.unscanned:
+        err.write(f"carsi-claims coverage: {u.source.id}: {u.message}\n")
+    if args.format == "json":
+        _json(_coverage_json(dataset, report), out)
+    elif args.format == "text":
+        for m in report.mentions:
+            where = f"{m.file}:{m.line}:{m.column}"
+            if m.covered:
+                text = m.figure.text if len(m.figure.text) <= 60 else m.figure.text[:57] + "..."
+                out.write(f"{where}: {m.figure.kind.value} {text!r}: {_status(dataset, m)}\n")
+            else:
+                out.write(f"{where}: error[coverage.uncovered]: {uncovered_message(m)}\n")
+        stale = [f for f in coverage_findings(report, dataset) if f.code != "coverage.uncovered"]
+        for finding in stale:
+            out.write(finding.render() + "\n")
+        s = _summary(report)
+        verdict = "complete" if report.complete else "INCOMPLETE"
+        out.write(
+            f"coverage {verdict}: {s['mentions']} figure mention(s): {s['covered']} covered by "
+            f"claims, {s['ignored']} ignored, {s['uncovered']} uncovered; "
+            f"{s['stale_ignores']} stale ignore(s)\n"
+        )
+    else:
+        render_findings(coverage_findings(report, dataset), args.format, out, command="coverage")
+    if report.unscanned:
+        return EXIT_USAGE
+    return EXIT_OK if not report.uncovered and not report.stale else EXIT_ERRORS
+
+
+# -- lock ------------------------------------------------------------------------
+
+
+def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.lock import update_lock
+
+    dataset = _load(args.claims_file)
+    try:
+        update = update_lock(dataset)
+    except OSError as exc:
+        err.write(f"carsi-claims lock: cannot write the lock file: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    for problem in update.problems:
+        err.write(problem.render() + "\n")
+    shown = update.path.as_posix()
+    if update.missing:
+        for entry in update.missing:
+            err.write(
+                f"{shown}:{entry.line}:1: error[id.lock-missing]: claim id {entry.id!r} is locked "
+                f"but missing from {dataset.file}\n"
+            )
+        err.write(
+            f"carsi-claims lock: refusing to drop {len(update.missing)} locked claim id(s): a "
+            "published id never disappears; restore the claim (to withdraw it, set status: "
+            f"retracted with a reason and, where there is one, superseded_by); {shown} is "
+            "unchanged\n"
+        )
+        return EXIT_ERRORS
+    if not update.ok:
+        err.write(f"carsi-claims lock: {shown} is unchanged\n")
+        return EXIT_ERRORS
+    if update.added:
+        out.write(f"{shown}: added {len(update.added)} claim id(s), {update.total} locked\n")
+        for claim_id in update.added:
+            out.write(f"  + {claim_id}\n")
+    else:
+        out.write(f"{shown}: up to date, {update.total} claim id(s) locked\n")
+    return EXIT_OK
+
+
+# -- cite --------------------------------------------------------------------------
+
+
+def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.cite import citation_of
+
+    dataset = _load(args.claims_file, args.seeds)
+    claim = dataset.claims_by_id.get(args.id)
+    if claim is None:
+        close = dataset.closest_id(args.id)
+        hint = f"; did you mean {close!r}?" if close else ""
+        err.write(f"carsi-claims cite: no claim with id {args.id!r}{hint}\n")
+        return EXIT_ERRORS
+    citation = citation_of(dataset, claim)
+    if citation.warning:
+        err.write(f"carsi-claims cite: warning: {citation.warning}\n")
+    out.write(citation.render(args.format))
+    return EXIT_OK
+
+
+# -- check-refs ----------------------------------------------------------------------
+
+
+def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.refs import check_refs
+    from carsi_claims.render import render_findings
+
+    dataset = _load(args.claims)
+    report = check_refs(args.paths, dataset)
+    render_findings(report.findings, args.format, out, command="check-refs")
+    for problem in report.unreadable:
+        err.write(f"carsi-claims check-refs: cannot read {problem}\n")
+    if args.format in ("text", "github"):
+        bad = sum(1 for f in report.findings if f.code in ("refs.unknown", "refs.retracted"))
+        verdict = "ok" if report.ok else "FAILED"
+        out.write(
+            f"check-refs {verdict}: {report.references} claim reference(s) in {report.files} "
+            f"file(s), {bad} unknown or retracted\n"
+        )
+    if report.unreadable:
+        return EXIT_USAGE
+    return EXIT_OK if report.ok else EXIT_ERRORS
+
+
+# -- registration ------------------------------------------------------------------
+
+
+def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...]) -> None:
+    """Add ``coverage``, ``lock``, ``cite`` and ``check-refs`` to the subcommand parser."""
+    claims_help = "claims file (default: the shipped dataset)"
+
+    p = sub.add_parser("coverage", help="list every figure the sources mention, covered or not")
+    p.add_argument("claims_file", nargs="?", metavar="CLAIMS_FILE", help=claims_help)
+    p.add_argument("--seeds", metavar="DIR", help="seeds folder (default: CLAIMS_FILE/../../seeds)")
+    p.add_argument("--format", choices=formats, default="text", help="output format")
+    p.set_defaults(func=_cmd_coverage)
+
+    p = sub.add_parser(
+        "lock", help="add the dataset's new claim ids to claims.lock (never drops one)"
+    )
+    p.add_argument("claims_file", nargs="?", metavar="CLAIMS_FILE", help=claims_help)
+    p.set_defaults(func=_cmd_lock)
+
+    p = sub.add_parser("cite", help="a citation of one claim, ready to paste")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("claims_file", nargs="?", metavar="CLAIMS_FILE", help=claims_help)
+    p.add_argument("--seeds", metavar="DIR", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help="output format"
+    )
+    p.set_defaults(func=_cmd_cite)
+
+    p = sub.add_parser(
+        "check-refs",
+        help="check carsi:<claim-id> references in files and folders (unknown or retracted ids)",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to scan recursively")
+    p.add_argument("--claims", metavar="CLAIMS_FILE", help=claims_help)
+    p.add_argument("--format", choices=formats, default="text", help="output format")
+    p.set_defaults(func=_cmd_check_refs)

@@ -1,0 +1,216 @@
+"""Claim references in other projects' files, checked against the dataset.
+
+The reference syntax
+--------------------
+
+A reference is ``carsi:`` (lowercase) followed at once by a claim id, for
+example ``carsi:carsi.assistance-committed.260m``:
+
+- the id has the grammar of :data:`carsi_claims.checks.ids.ID_PATTERN`:
+  runs of lowercase ASCII letters and digits joined by single ``-``, ``.`` or
+  ``_``;
+- the reference ends at the first character that cannot continue the id.
+  A ``-``, ``.`` or ``_`` belongs to the id only when a letter or digit
+  follows it, so the full stop or comma of the surrounding prose is never
+  part of it (``see carsi:carsi.five-goals.count.`` cites
+  ``carsi.five-goals.count``), nor are brackets, quotes, backticks or
+  Markdown emphasis (``*carsi:x*``, ``_carsi:x_``);
+- ``carsi:`` counts only at the start of a word: not after a letter, a
+  digit, ``-``, ``.`` or ``/`` (``mycarsi:x`` and ``http://h/carsi:x`` are
+  not references);
+- ``carsi:`` followed by a letter or digit that does not make a well-formed
+  id, or an id run straight (or through one ``-``, ``.`` or ``_``) into an
+  uppercase or non-ASCII letter (``carsi:Five``, ``carsi:five-Goals``), is a
+  malformed reference.
+
+Files are read as UTF-8 text whatever their kind (Markdown, reStructuredText,
+Python, notebooks, ...); a leading byte-order mark is dropped.  Lines and
+columns are 1-based; columns count code points.
+
+Findings: ``refs.unknown`` (no such claim; the closest id is suggested),
+``refs.retracted`` (the superseding id is suggested), ``refs.malformed``, all
+errors; ``refs.binary`` (info) and ``refs.undecodable`` (warning) for files
+that are skipped.  Paths that cannot be read at all are returned apart, as
+``unreadable``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from carsi_claims.checks.ids import ID_PATTERN
+from carsi_claims.dataset import Dataset
+from carsi_claims.findings import Finding, Location, Severity
+from carsi_claims.model import Status
+
+__all__ = ["PREFIX", "REFERENCE", "Reference", "RefsReport", "check_refs", "find_references"]
+
+#: What starts a reference.
+PREFIX: Final = "carsi:"
+_MAX_ID: Final = 80
+
+#: A reference: ``id`` holds the claim id; ``tail`` a letter run straight into it.
+REFERENCE: Final = re.compile(
+    rf"(?<![^\W_])(?<![.\-/]){PREFIX}(?:(?P<id>{ID_PATTERN.pattern})(?P<tail>[-._]?[^\W_])?|(?P<bad>[^\W_]))"
+)
+_SNIFF: Final = 8192
+
+
+@attrs.frozen
+class Reference:
+    """One reference found in a text: the id (or the malformed text) and where."""
+
+    id: str
+    line: int
+    column: int
+    malformed: bool = False
+
+
+def find_references(text: str) -> Iterator[Reference]:
+    """Every reference in ``text``, in order, with its 1-based line and column."""
+    line, line_start, counted = 1, 0, 0
+    for m in REFERENCE.finditer(text):
+        newlines = text.count("\n", counted, m.start())
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted, m.start()) + 1
+        counted = m.start()
+        column = m.start() - line_start + 1
+        claim_id = m["id"]
+        if claim_id is None or m["tail"] is not None or len(claim_id) > _MAX_ID:
+            shown = _word_at(text, m.start())
+            yield Reference(shown, line, column, malformed=True)
+        else:
+            yield Reference(claim_id, line, column)
+
+
+def _word_at(text: str, start: int) -> str:
+    end = start + len(PREFIX)
+    while end < len(text) and end - start < 100 and (text[end].isalnum() or text[end] in "-._"):
+        end += 1
+    return text[start:end].rstrip(".-_")
+
+
+@attrs.frozen
+class RefsReport:
+    """What ``check-refs`` found: findings, how much it read, paths it could not read."""
+
+    findings: tuple[Finding, ...]
+    files: int = 0
+    references: int = 0
+    unreadable: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _files(paths: Iterable[str | os.PathLike[str]], unreadable: list[str]) -> Iterator[Path]:
+    """The files named, and the files under the folders named (hidden folders skipped)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+
+            def report(exc: OSError) -> None:
+                unreadable.append(f"{exc.filename}: {exc.strerror or type(exc).__name__}")
+
+            for folder, dirs, names in os.walk(path, onerror=report):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    yield Path(folder, name)
+        elif path.is_file():
+            yield path
+        else:
+            reason = "not found" if not path.exists() else "not a regular file or folder"
+            unreadable.append(f"{given}: {reason}")
+
+
+def _decode(path: Path, data: bytes, shown: str) -> tuple[str | None, Finding | None]:
+    if b"\x00" in data[:_SNIFF]:
+        return None, Finding(
+            "refs.binary",
+            Severity.INFO,
+            "skipped: a binary file (it holds NUL bytes), not text",
+            location=Location(shown, 1, 1),
+        )
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Finding(
+            "refs.undecodable",
+            Severity.WARNING,
+            f"skipped: not UTF-8 text (byte {exc.start}, {data[exc.start]:#04x}: {exc.reason})",
+            location=Location(shown, line, column),
+        )
+
+
+def _judge(dataset: Dataset, ref: Reference, where: Location) -> Finding | None:
+    if ref.malformed:
+        return Finding(
+            "refs.malformed",
+            Severity.ERROR,
+            f"{ref.id!r} is not a claim reference: expected '{PREFIX}' and then a claim id of "
+            "lowercase ASCII letters and digits joined by '-', '.' or '_' (at most 80 "
+            "characters)",
+            location=where,
+        )
+    claim = dataset.claims_by_id.get(ref.id)
+    if claim is None:
+        close = dataset.closest_id(ref.id)
+        hint = f"; did you mean {PREFIX}{close}?" if close else ""
+        return Finding(
+            "refs.unknown",
+            Severity.ERROR,
+            f"unknown claim id {ref.id!r}{hint}",
+            claim=ref.id,
+            location=where,
+        )
+    if claim.status is Status.RETRACTED:
+        current = dataset.current(ref.id)
+        why = claim.reason or "no reason given"
+        if current.id != claim.id:
+            fix = f"cite its successor {PREFIX}{current.id} instead"
+        else:
+            fix = "no claim supersedes it: remove the reference or cite another claim"
+        return Finding(
+            "refs.retracted",
+            Severity.ERROR,
+            f"claim {ref.id!r} is retracted ({why}); {fix}",
+            claim=ref.id,
+            location=where,
+        )
+    return None
+
+
+def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> RefsReport:
+    """Scan ``paths`` (files; folders recursively) for references, judged against ``dataset``."""
+    unreadable: list[str] = []
+    findings: list[Finding] = []
+    files = references = 0
+    for path in _files(paths, unreadable):
+        shown = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            unreadable.append(f"{shown}: {exc.strerror or type(exc).__name__}")
+            continue
+        files += 1
+        text, problem = _decode(path, data, shown)
+        if problem is not None:
+            findings.append(problem)
+        if text is None:
+            continue
+        for ref in find_references(text):
+            references += 1
+            finding = _judge(dataset, ref, Location(shown, ref.line, ref.column))
+            if finding is not None:
+                findings.append(finding)
+    return RefsReport(tuple(findings), files, references, tuple(unreadable))
