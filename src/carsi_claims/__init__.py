@@ -5,6 +5,7 @@
 >>> report = carsi_claims.validate(dataset)
 """
 
+from carsi_claims.cite import Citation, cite
 from carsi_claims.dataset import Dataset, load
 from carsi_claims.errors import (
     CarsiClaimsError,
@@ -17,8 +18,8 @@ from carsi_claims.model import (
     Bound,
     Claim,
     ClaimKind,
-    CoverageIgnore,
     Count,
+    CoverageIgnore,
     DateValue,
     Entity,
     Evidence,
@@ -44,6 +45,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Bound",
     "CarsiClaimsError",
+    "Citation",
     "Claim",
     "ClaimKind",
     "Count",
@@ -74,6 +76,7 @@ __all__ = [
     "UnknownClaimError",
     "Value",
     "__version__",
+    "cite",
     "load",
     "validate",
 ]
