@@ -180,6 +180,12 @@ def _spans_covering(
     return result
 
 
+def _within(spans: list[tuple[int, int]], figure: Figure) -> bool:
+    """Whether ``figure`` lies inside one of ``spans`` (sorted and non-overlapping)."""
+    i = bisect.bisect_right(spans, figure.start, key=lambda span: span[0])
+    return bool(i) and spans[i - 1][1] >= figure.end
+
+
 def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     at = text.find(quote)
@@ -253,11 +259,7 @@ def _scan_source(
     for index, ign in ignore_list:
         if index in already:
             continue
-        inside = [
-            m
-            for m in mentions
-            if any(s <= m.figure.start and m.figure.end <= e for s, e in spans_of[index])
-        ]
+        inside = [m for m in mentions if _within(spans_of[index], m.figure)]
         if not inside:
             stale.append(StaleIgnore(index, ign, "no figure mention lies inside its quote"))
         elif all(m.covered_by is not None for m in inside):
