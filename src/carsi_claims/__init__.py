@@ -5,7 +5,7 @@
 >>> report = carsi_claims.validate(dataset)
 """
 
-from carsi_claims.cite import Citation, cite
+from carsi_claims.cite import Citation, CitedQuote, cite
 from carsi_claims.dataset import Dataset, load
 from carsi_claims.errors import (
     CarsiClaimsError,
@@ -46,6 +46,7 @@ __all__ = [
     "Bound",
     "CarsiClaimsError",
     "Citation",
+    "CitedQuote",
     "Claim",
     "ClaimKind",
     "Count",
