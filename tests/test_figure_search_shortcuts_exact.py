@@ -1,0 +1,68 @@
+"""Property: the shortcuts of the figure scan (rules ruled out, anchored starts) are exact."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from carsi_claims import figures
+from carsi_claims.figures import _RULES, _ruled_out, _search
+
+# Pieces that make figures, near-figures and the case-folding oddities (ſ, İ, ı).
+_TOKENS = [
+    *"0123456789", "12", "2011", "2008", ",000", ".5", "$", "US$", "€", "£", "USD", "EUR",
+    "%", "percent", "PER CENT", "per", "Fiscal Years", "fiscal year", "FY", "March", "Mar.",
+    "Sept", "14th", "the year", "The Year", "year", "up to", "UP  TO", "approximately",
+    "about", "at least", "more than", "over", "some", "seven", "Twenty-one", "hundred",
+    "thousand", "one", "nations", "partner", "goals", "dollars", "DOLLARS", "euros", "pounds",
+    "million", "bn", "m", " ", "  ", "\t", "\u00a0", "\n", "-", "–", "—", ".", ",", ":", "/",
+    "“", "”", '"', "said", "ſ", "İ", "ı", "a", "s", "x", "http://", "www.",
+]  # fmt: skip
+_TEXTS = st.one_of(
+    st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join),
+    st.text(alphabet=st.sampled_from("0123456789$%€ -–.,sSiIſİıaFYfMmy\u00a0"), max_size=60),
+)
+
+
+def _plain_scan(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        spans.append(m.span())
+        pos = m.start() + 1
+    return spans
+
+
+def _fast_scan(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    while (m := _search(pattern, text, pos)) is not None:
+        spans.append(m.span())
+        pos = m.start() + 1
+    return spans
+
+
+@settings(deadline=None, max_examples=300)
+@given(_TEXTS)
+@example("Since Fiscal Year 2009, $260 million, up to 95% and seven nations on March 14, 2011.")
+@example("approximately  ſeven partner nations, 12 DOLLARſ, 5 per cent, fiscal Year 2010")
+def test_ruled_out_rules_have_no_match(text: str) -> None:
+    """A rule ruled out for a text has no match anywhere in that text."""
+    for pattern in _ruled_out(text):
+        assert pattern.search(text) is None, pattern.pattern
+
+
+@settings(deadline=None, max_examples=300)
+@given(_TEXTS)
+@example("about $5 and at least 7 goals, approximately 12 USD, up to 3 percent")
+def test_anchored_search_finds_what_a_plain_search_finds(text: str) -> None:
+    """From every start, the anchored search returns the plain search's match."""
+    for _, pattern, _ in _RULES:
+        assert _fast_scan(pattern, text) == _plain_scan(pattern, text), pattern.pattern
+
+
+def test_every_anchored_pattern_is_a_rule() -> None:
+    """The anchors table names only patterns that the scan uses."""
+    assert set(figures._ANCHORS) <= {p for _, p, _ in _RULES}
