@@ -58,9 +58,7 @@ class Finding:
             "message": self.message,
             "claim": self.claim,
             "location": (
-                None
-                if loc is None
-                else {"file": loc.file, "line": loc.line, "column": loc.column}
+                None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column}
             ),
         }
 

@@ -99,7 +99,9 @@ def _decimal(value: object, _: object = None) -> Decimal:
     if isinstance(value, str) and _DECIMAL.fullmatch(value):
         return Decimal(value)
     hint = _number_hint(value) if isinstance(value, str) else ""
-    raise SchemaError(f"expected a decimal number such as 260000000 or 12.5, found {describe(value)}{hint}")
+    raise SchemaError(
+        f"expected a decimal number such as 260000000 or 12.5, found {describe(value)}{hint}"
+    )
 
 
 _YAML11_BOOLS: Final = frozenset(
@@ -120,9 +122,7 @@ def _bool(value: object, _: object = None) -> bool:
 
 def _partial_date(value: object, _: object = None) -> PartialDate:
     if not isinstance(value, str):
-        raise SchemaError(
-            f"expected a date such as '2011-03-14', found {describe(value)}"
-        )
+        raise SchemaError(f"expected a date such as '2011-03-14', found {describe(value)}")
     try:
         return PartialDate.parse(value)
     except ValueError as exc:
@@ -189,8 +189,13 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
         return structure
 
-    conv.register_structure_hook_factory(lambda t: typing.get_origin(t) is tuple, tuple_factory)
+    conv.register_structure_hook_factory(_is_tuple, tuple_factory)
     return conv
+
+
+def _is_tuple(cls: object) -> bool:
+    origin: object = typing.get_origin(cls)
+    return origin is tuple
 
 
 converter: Final = _make_converter()
@@ -218,6 +223,7 @@ _ClaimShape: Final = attrs.make_class(
 
 
 # -- errors to findings --------------------------------------------------------
+
 
 @attrs.frozen
 class Problem:
@@ -290,14 +296,17 @@ def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list
         return None, list(problems_of(exc, path, cls))
 
 
+_KINDS: Final = frozenset(k.value for k in ClaimKind)
+
+
 def _structure_claim(raw: object, path: Path) -> tuple[Claim | None, list[Problem]]:
     shape, problems = structure_one(raw, _ClaimShape, path)
     if not isinstance(raw, dict):
         return None, problems
-    try:
-        kind = ClaimKind(raw.get("kind"))
-    except ValueError:
+    kind_text = raw.get("kind")
+    if not isinstance(kind_text, str) or kind_text not in _KINDS:
         return None, problems  # the shape's problems name the kind
+    kind = ClaimKind(kind_text)
     if "value" not in raw:
         return None, problems
     value, value_problems = structure_one(raw["value"], VALUE_TYPES[kind], (*path, "value"))
@@ -344,13 +353,21 @@ def structure_records(
     for key, (cls, required) in TOP_LEVEL.items():
         if key not in root:
             if required:
-                problems.append(Problem((), "schema.missing-key", f"missing required top-level key {key!r}"))
+                problems.append(
+                    Problem((), "schema.missing-key", f"missing required top-level key {key!r}")
+                )
             continue
         items = root[key]
         if items is None:
             items = []
         if not isinstance(items, list):
-            problems.append(Problem((key,), "schema.type", f"expected a list of records under {key!r}, found {describe(items)}"))
+            problems.append(
+                Problem(
+                    (key,),
+                    "schema.type",
+                    f"expected a list of records under {key!r}, found {describe(items)}",
+                )
+            )
             continue
         for index, raw in enumerate(items):
             path: Path = (key, index)

@@ -30,7 +30,8 @@ def _check(ctx: Context, kind: str, records: Sequence[object]) -> Iterator[Findi
                 "id.malformed",
                 f"{kind} id {rid!r} is not well formed: expected lowercase ASCII letters "
                 "and digits joined by '-', '.' or '_', at most 80 characters",
-                record, "id",
+                record,
+                "id",
             )
         if rid in first:
             where = ctx.dataset.locate(first[rid])

@@ -59,20 +59,29 @@ def _read(ctx: Context, source: Source) -> tuple[SeedText | None, list[Finding]]
                 "provenance.hash-mismatch",
                 f"source file {source.path!r} has sha256 {seed.sha256}, but the dataset pins "
                 f"{source.sha256}: the document changed, so no quote from it is verified",
-                source, "sha256",
+                source,
+                "sha256",
             )
         ]
     return seed, []
 
 
 def _check_entry(
-    ctx: Context, claim: Claim, i: int, p: Provenance, seed: SeedText | None, pinned: bool, source: Source
+    ctx: Context,
+    claim: Claim,
+    i: int,
+    p: Provenance,
+    seed: SeedText | None,
+    pinned: bool,
+    source: Source,
 ) -> Iterator[Finding]:
     if seed is None:
         yield ctx.finding(
             "provenance.unverified",
             f"cannot verify the quote: source {p.source!r} ({source.path}) cannot be read",
-            claim, "provenance", i,
+            claim,
+            "provenance",
+            i,
         )
         return
     if not pinned:
@@ -80,7 +89,9 @@ def _check_entry(
             "provenance.source-changed",
             f"source {p.source!r} ({source.path}) no longer matches its pinned sha256; "
             "re-verify this quote against the new text",
-            claim, "provenance", i,
+            claim,
+            "provenance",
+            i,
         )
     if not p.quote or p.start < 0 or p.end < p.start:
         return  # reported by the record checks
@@ -88,7 +99,9 @@ def _check_entry(
         yield ctx.finding(
             "provenance.quote-mismatch",
             f"quote not found at its offsets in {source.path}: {_mismatch(p.quote, seed, p)}",
-            claim, "provenance", i,
+            claim,
+            "provenance",
+            i,
         )
 
 
@@ -106,8 +119,8 @@ def check_provenance(ctx: Context) -> Iterator[Finding]:
         yield from problems
     for claim in ds.claims:
         for i, p in enumerate(claim.provenance):
-            source = ds.sources_by_id.get(p.source)
-            if source is None:
+            cited = ds.sources_by_id.get(p.source)
+            if cited is None:
                 continue  # reported by the reference checks
-            seed, pinned = seeds[source.id]
-            yield from _check_entry(ctx, claim, i, p, seed, pinned, source)
+            seed, pinned = seeds[cited.id]
+            yield from _check_entry(ctx, claim, i, p, seed, pinned, cited)

@@ -31,12 +31,18 @@ _SHA256: Final = re.compile(r"[0-9a-f]{64}", re.ASCII)
 _HUNDRED: Final = Decimal(100)
 
 
-def _date(ctx: Context, record: object, date: PartialDate | None, *sub: str | int) -> Iterator[Finding]:
+def _date(
+    ctx: Context, record: object, date: PartialDate | None, *sub: str | int
+) -> Iterator[Finding]:
     if date is not None and (problem := date.problem()):
-        yield ctx.finding("record.date", f"{date} is not a real calendar date: {problem}", record, *sub)
+        yield ctx.finding(
+            "record.date", f"{date} is not a real calendar date: {problem}", record, *sub
+        )
 
 
-def _span(ctx: Context, record: object, span: FiscalYears | None, *sub: str | int) -> Iterator[Finding]:
+def _span(
+    ctx: Context, record: object, span: FiscalYears | None, *sub: str | int
+) -> Iterator[Finding]:
     if span is not None and span.start > span.end:
         yield ctx.finding(
             "record.range",
@@ -46,7 +52,7 @@ def _span(ctx: Context, record: object, span: FiscalYears | None, *sub: str | in
         )
 
 
-def _value(ctx: Context, claim: Claim) -> Iterator[Finding]:  # noqa: C901 - one branch a kind
+def _value(ctx: Context, claim: Claim) -> Iterator[Finding]:
     v = claim.value
     expected = VALUE_TYPES.get(claim.kind)
     if expected is None or not isinstance(v, expected):
@@ -62,40 +68,55 @@ def _value(ctx: Context, claim: Claim) -> Iterator[Finding]:  # noqa: C901 - one
             yield ctx.finding(
                 "record.range",
                 f"amount must be a finite, non-negative number, found {v.amount}",
-                claim, "value", "amount",
+                claim,
+                "value",
+                "amount",
             )
         if v.currency not in CURRENCIES:
             yield ctx.finding(
                 "record.currency",
                 f"expected an ISO 4217 currency code such as USD, found {v.currency!r}",
-                claim, "value", "currency",
+                claim,
+                "value",
+                "currency",
             )
     elif isinstance(v, Percentage):
         if not v.value.is_finite() or not 0 <= v.value <= _HUNDRED:
             yield ctx.finding(
-                "record.range", f"percentage must be within 0..100, found {v.value}",
-                claim, "value", "value",
+                "record.range",
+                f"percentage must be within 0..100, found {v.value}",
+                claim,
+                "value",
+                "value",
             )
     elif isinstance(v, Count):
         if v.value < 0:
             yield ctx.finding(
-                "record.range", f"count must not be negative, found {v.value}",
-                claim, "value", "value",
+                "record.range",
+                f"count must not be negative, found {v.value}",
+                claim,
+                "value",
+                "value",
             )
     elif isinstance(v, DateValue):
         yield from _date(ctx, claim, v.date, "value", "date")
     elif isinstance(v, FiscalYears):
         yield from _span(ctx, claim, v, "value")
-    elif isinstance(v, ListItem):
-        if v.ordinal < 1:
-            yield ctx.finding(
-                "record.range", f"list ordinal counts from 1, found {v.ordinal}",
-                claim, "value", "ordinal",
-            )
+    elif isinstance(v, ListItem) and v.ordinal < 1:
+        yield ctx.finding(
+            "record.range",
+            f"list ordinal counts from 1, found {v.ordinal}",
+            claim,
+            "value",
+            "ordinal",
+        )
     if isinstance(v, Money | Percentage | Count) and v.tolerance is not None and v.tolerance < 0:
         yield ctx.finding(
-            "record.range", f"tolerance must not be negative, found {v.tolerance}",
-            claim, "value", "tolerance",
+            "record.range",
+            f"tolerance must not be negative, found {v.tolerance}",
+            claim,
+            "value",
+            "tolerance",
         )
     if isinstance(v, Quotation | Statement | ListItem) and not v.text.strip():
         yield ctx.finding("record.empty", "text must not be empty", claim, "value", "text")
@@ -110,31 +131,43 @@ def _claim(ctx: Context, claim: Claim) -> Iterator[Finding]:
         yield ctx.finding(
             "record.no-provenance",
             "a claim needs at least one provenance entry (source, quote, start, end)",
-            claim, "provenance",
+            claim,
+            "provenance",
         )
     for i, p in enumerate(claim.provenance):
         if not p.quote:
-            yield ctx.finding("record.empty", "quote must not be empty", claim, "provenance", i, "quote")
+            yield ctx.finding(
+                "record.empty", "quote must not be empty", claim, "provenance", i, "quote"
+            )
         if p.start < 0 or p.end < p.start:
             yield ctx.finding(
                 "record.range",
                 f"offsets must satisfy 0 <= start <= end, found start {p.start}, end {p.end}",
-                claim, "provenance", i,
+                claim,
+                "provenance",
+                i,
             )
     if claim.status is Status.RETRACTED:
         if not claim.reason:
             yield ctx.finding(
-                "record.status", "a retracted claim needs a reason", claim, "status",
+                "record.status",
+                "a retracted claim needs a reason",
+                claim,
+                "status",
             )
         if claim.superseded_by == claim.id:
             yield ctx.finding(
-                "record.status", "a claim cannot supersede itself", claim, "superseded_by",
+                "record.status",
+                "a claim cannot supersede itself",
+                claim,
+                "superseded_by",
             )
     elif claim.superseded_by is not None or claim.reason is not None:
         yield ctx.finding(
             "record.status",
             "superseded_by and reason belong to retracted claims; set status: retracted",
-            claim, "status",
+            claim,
+            "status",
         )
 
 
@@ -146,7 +179,8 @@ def check_records(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 "record.sha256",
                 f"expected 64 lowercase hex digits, found {source.sha256!r}",
-                source, "sha256",
+                source,
+                "sha256",
             )
         yield from _date(ctx, source, source.published, "published")
     for claim in ds.claims:
@@ -154,24 +188,32 @@ def check_records(ctx: Context) -> Iterator[Finding]:
     for res in ds.resolutions:
         if len(set(res.claims)) < 2:
             yield ctx.finding(
-                "record.resolution", "a resolution names at least two different claims",
-                res, "claims",
+                "record.resolution",
+                "a resolution names at least two different claims",
+                res,
+                "claims",
             )
         if not res.rationale.strip():
             yield ctx.finding(
-                "record.empty", "a resolution needs a rationale", res, "rationale",
+                "record.empty",
+                "a resolution needs a rationale",
+                res,
+                "rationale",
             )
         if res.preferred is not None and res.preferred not in res.claims:
             yield ctx.finding(
                 "record.resolution",
                 f"preferred claim {res.preferred!r} is not one of the resolution's claims",
-                res, "preferred",
+                res,
+                "preferred",
             )
         for i, ev in enumerate(res.evidence):
             if ev.claim is None and not ev.title:
                 yield ctx.finding(
                     "record.evidence",
                     "evidence names a claim, or an outside document by at least its title",
-                    res, "evidence", i,
+                    res,
+                    "evidence",
+                    i,
                 )
             yield from _date(ctx, res, ev.date, "evidence", i, "date")

@@ -31,7 +31,9 @@ def check_references(ctx: Context) -> Iterator[Finding]:
         if claim.subject not in subjects:
             yield from _missing(ctx, "entity", claim.subject, subjects, claim, "subject")
         if isinstance(claim.value, Quotation):
-            yield from _missing(ctx, "entity", claim.value.speaker, entities, claim, "value", "speaker")
+            yield from _missing(
+                ctx, "entity", claim.value.speaker, entities, claim, "value", "speaker"
+            )
         for i, p in enumerate(claim.provenance):
             yield from _missing(ctx, "source", p.source, sources, claim, "provenance", i, "source")
         if claim.superseded_by is not None:
