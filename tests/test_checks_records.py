@@ -100,7 +100,7 @@ def test_empty_quote(tmp_dataset: TmpDataset) -> None:
     text = mutate('quote: "Five Goals"', 'quote: ""')
     found = report_of(tmp_dataset(text, MINI_SEEDS))
     line, col = where(text, 'quote: ""')
-    assert found == [
+    assert [f for f in found if not f[0].startswith("coverage.")] == [
         ("record.empty", line, col + len("quote: "), "carsi.goals", "quote must not be empty")
     ]
 
