@@ -46,7 +46,7 @@ import attrs
 
 from carsi_claims.checks.ids import ID_PATTERN
 from carsi_claims.dataset import Dataset
-from carsi_claims.findings import Finding, Location, Severity
+from carsi_claims.findings import Finding, Location, Report, Severity
 from carsi_claims.model import Status
 
 __all__ = ["PREFIX", "REFERENCE", "Reference", "RefsReport", "check_refs", "find_references"]
@@ -191,7 +191,10 @@ def _judge(dataset: Dataset, ref: Reference, where: Location) -> Finding | None:
 
 
 def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> RefsReport:
-    """Scan ``paths`` (files; folders recursively) for references, judged against ``dataset``."""
+    """Scan ``paths`` (files; folders recursively) for references, judged against ``dataset``.
+
+    The findings come sorted by file, line and column.
+    """
     unreadable: list[str] = []
     findings: list[Finding] = []
     files = references = 0
@@ -213,4 +216,4 @@ def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> Ref
             finding = _judge(dataset, ref, Location(shown, ref.line, ref.column))
             if finding is not None:
                 findings.append(finding)
-    return RefsReport(tuple(findings), files, references, tuple(unreadable))
+    return RefsReport(Report.of(findings).findings, files, references, tuple(unreadable))
