@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -23,6 +24,9 @@ from carsi_claims.model import (
     Statement,
 )
 from carsi_claims.text import normalize
+
+if TYPE_CHECKING:
+    from carsi_claims.figures import Figure
 
 __all__ = ["check_values", "matches", "value_problem"]
 
@@ -62,10 +66,17 @@ def _says(value: Numeric) -> str:
         return f"{type(value).__name__}({fields})"
 
 
-def value_problem(claim: Claim, p: Provenance) -> str | None:
-    """Why the quote does not say the claim's value, or None when it does."""
+@functools.lru_cache(maxsize=4096)
+def _figures(quote: str) -> tuple[Figure, ...]:
+    """The figures of a quote; cached, as claims often share a quote (a sentence that
+    states several facts, or the same sentence reprinted in several sources)."""
     from carsi_claims.figures import find_figures
 
+    return tuple(find_figures(quote))
+
+
+def value_problem(claim: Claim, p: Provenance) -> str | None:
+    """Why the quote does not say the claim's value, or None when it does."""
     value = claim.value
     if isinstance(value, Quotation | Statement | ListItem):
         if normalize(value.text) in normalize(p.quote):
@@ -75,7 +86,7 @@ def value_problem(claim: Claim, p: Provenance) -> str | None:
             "case; quote the words the value states"
         )
     wanted = _FIGURE_KIND.get(claim.kind)
-    figures = [f for f in find_figures(p.quote) if f.kind == wanted and f.value is not None]
+    figures = [f for f in _figures(p.quote) if f.kind == wanted and f.value is not None]
     if any(matches(value, f.value) for f in figures):  # type: ignore[arg-type]
         return None
     says = _says(value)
