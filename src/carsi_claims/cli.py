@@ -256,6 +256,9 @@ def _parser() -> _Parser:
     from carsi_claims._cli_citable import add_commands
 
     add_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
+    from carsi_claims._cli_conflicts import add_command as add_conflicts
+
+    add_conflicts(sub)  # conflicts
     return parser
 
 

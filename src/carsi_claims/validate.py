@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from carsi_claims.checks import Check, Context, run
+from carsi_claims.checks.conflicts import check_conflicts
 from carsi_claims.checks.coverage import check_coverage
 from carsi_claims.checks.ids import check_ids
 from carsi_claims.checks.lock import check_lock
@@ -27,6 +28,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_provenance,
     check_values,
     check_coverage,
+    check_conflicts,
 )
 
 

@@ -1,0 +1,113 @@
+"""The ``conflicts`` command: every conflict, its claims, sources and status."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from carsi_claims.conflicts import Match
+    from carsi_claims.dataset import Dataset
+    from carsi_claims.model import Resolution
+
+__all__ = ["add_command"]
+
+
+def _evidence(res: Resolution) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for ev in res.evidence:
+        if ev.claim is not None:
+            out.append({"claim": ev.claim, "verifiable": True})
+        else:
+            out.append(
+                {
+                    "title": ev.title,
+                    "publisher": ev.publisher,
+                    "date": None if ev.date is None else str(ev.date),
+                    "identifier": ev.identifier,
+                    "url": ev.url,
+                    "quote": ev.quote,
+                    "verifiable": False,
+                    "note": "not verifiable against local text",
+                }
+            )
+    return out
+
+
+def _sources(dataset: Dataset, claim_id: str) -> list[str]:
+    claim = dataset.claims_by_id.get(claim_id)
+    return [] if claim is None else sorted({p.source for p in claim.provenance})
+
+
+def _match_json(dataset: Dataset, match: Match) -> dict[str, Any]:
+    data = match.conflict.to_json()
+    data["sources"] = {cid: _sources(dataset, cid) for cid in match.conflict.claims}
+    res = match.resolution
+    data["status"] = "unresolved" if res is None else "resolved"
+    data["resolution"] = None if res is None else res.id
+    return data
+
+
+def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: TextIO) -> None:
+    for match in matches:
+        c = match.conflict
+        res = match.resolution
+        status = "UNRESOLVED" if res is None else f"resolved by {res.id} ({res.kind})"
+        flag = " [undetermined]" if c.undetermined else ""
+        out.write(f"{c.code} ({c.severity}){flag}: {status}\n")
+        for cid in c.claims:
+            out.write(f"  {cid}  sources: {', '.join(_sources(dataset, cid))}\n")
+        out.write(f"  {c.detail}\n")
+        if res is not None:
+            for ev in res.evidence:
+                if ev.claim is None:
+                    out.write(f"  evidence: {ev.title!r} (not verifiable against local text)\n")
+        out.write("\n")
+    for res in stale:
+        out.write(f"resolution.stale: {res.id} ({', '.join(res.claims)}) matches no conflict\n\n")
+    unresolved = sum(1 for m in matches if m.resolution is None and m.conflict.severity == "error")
+    out.write(
+        f"{len(matches)} conflict(s): {unresolved} unresolved error(s), "
+        f"{len(stale)} stale resolution(s)\n"
+    )
+
+
+def _cmd_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.cli import EXIT_ERRORS, EXIT_OK, _json, _load
+    from carsi_claims.conflicts import find_conflicts, resolve
+
+    dataset = _load(args)
+    matches, stale = resolve(find_conflicts(dataset), dataset.resolutions)
+    failed = bool(stale) or any(
+        m.resolution is None and m.conflict.severity == "error" for m in matches
+    )
+    if args.format == "json":
+        by_id = {r.id: r for r in dataset.resolutions}
+        _json(
+            {
+                "ok": not failed,
+                "conflicts": [_match_json(dataset, m) for m in matches],
+                "resolutions": {
+                    rid: {"kind": r.kind.value, "evidence": _evidence(r)}
+                    for rid, r in by_id.items()
+                },
+                "stale": [r.id for r in stale],
+            },
+            out,
+        )
+    else:
+        _text(dataset, matches, stale, out)
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def add_command(sub: Any) -> None:
+    """Add ``conflicts`` to the command line's subparsers."""
+    from carsi_claims.cli import _dataset_args, _format_arg
+
+    p = sub.add_parser(
+        "conflicts",
+        help="list conflicts between claims and the resolutions that account for them",
+    )
+    _dataset_args(p)
+    _format_arg(p)
+    p.set_defaults(func=_cmd_conflicts)

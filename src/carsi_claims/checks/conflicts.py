@@ -1,0 +1,52 @@
+"""Conflict checks: unresolved conflicts and stale resolutions are errors.
+
+See :mod:`carsi_claims.conflicts` for what counts as a conflict and how a
+resolution matches one.  Each unresolved conflict is a finding
+``conflict.<kind>`` at the first of its claims in file order (typography-only
+differences at severity info, different currencies a warning); a resolution
+that matches no conflict is ``resolution.stale`` at the resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from carsi_claims.checks import Context
+from carsi_claims.findings import Finding
+
+__all__ = ["check_conflicts"]
+
+
+def check_conflicts(ctx: Context) -> Iterator[Finding]:
+    """Every unresolved conflict, and every resolution that resolves nothing."""
+    from carsi_claims.conflicts import find_conflicts, resolve
+
+    ds = ctx.dataset
+    order = {c.id: i for i, c in enumerate(ds.claims)}
+    matches, stale = resolve(find_conflicts(ds), ds.resolutions)
+    for match in matches:
+        if match.resolution is not None:
+            continue
+        conflict = match.conflict
+        first = min(conflict.claims, key=lambda cid: order.get(cid, len(order)))
+        names = ", ".join(conflict.claims)
+        hint = (
+            ""
+            if conflict.severity != "error"
+            else f"; if they differ on purpose, add a resolution naming {names} with a rationale"
+        )
+        yield ctx.finding(
+            conflict.code,
+            conflict.detail + hint,
+            ds.claims_by_id[first],
+            claim=first,
+            severity=conflict.severity,
+        )
+    for res in stale:
+        yield ctx.finding(
+            "resolution.stale",
+            f"resolution {res.id!r} matches no conflict among its claims "
+            f"({', '.join(res.claims)}); remove it, or name every claim of the conflict it is for",
+            res,
+            "claims",
+        )
