@@ -198,3 +198,13 @@ def test_installed_script_exit_codes(tmp_dataset: TmpDataset) -> None:
     assert unreadable.returncode == 2
     assert "Traceback" not in unreadable.stderr
     assert "error[yaml.syntax]" in unreadable.stderr
+
+
+def test_help_goes_to_the_given_stream(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help writes its text to the stream run() was given (not sys.stdout) and exits 0."""
+    code, out, err = cli("--help")
+    assert err == ""
+    assert code == 0
+    assert out.startswith("usage: carsi-claims")
+    assert "validate" in out
+    assert capsys.readouterr() == ("", "")

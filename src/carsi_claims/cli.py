@@ -7,6 +7,7 @@ Every command that reports has ``--format json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -266,7 +267,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run the command line with explicit streams; returns the exit code."""
     parser = _parser()
     try:
-        args = parser.parse_args(list(argv))
+        # argparse prints --help and its messages to sys.stdout/sys.stderr.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(list(argv))
     except _UsageError as exc:
         err.write(f"{exc}\n")
         return EXIT_USAGE
