@@ -50,7 +50,7 @@ def test_sample_document_reports_exactly_the_bad_ids(
         "'carsi.fundng'; did you mean carsi:carsi.funding?\n"
         f"{doc}:{nope[0]}:{nope[1]}: error[refs.unknown]: claim carsi.nope: unknown claim id "
         "'carsi.nope'; did you mean carsi:carsi.date?\n"
-        "check-refs FAILED: 7 claim reference(s) in 1 file(s), 3 unknown or retracted\n"
+        "check-refs FAILED: 7 claim reference(s) in 1 file(s), 3 unknown, retracted or malformed\n"
     )
 
 
@@ -61,7 +61,7 @@ def test_good_references_exit_0(tmp_dataset: TmpDataset, tmp_path: Path) -> None
     doc.write_text("See carsi:carsi.goals, and carsi:carsi.funding.\n", encoding="utf-8")
     assert cli("check-refs", "--claims", str(claims), str(doc)) == (
         0,
-        "check-refs ok: 2 claim reference(s) in 1 file(s), 0 unknown or retracted\n",
+        "check-refs ok: 2 claim reference(s) in 1 file(s), 0 unknown, retracted or malformed\n",
         "",
     )
 

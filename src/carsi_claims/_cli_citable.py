@@ -166,6 +166,7 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.findings import Severity
     from carsi_claims.refs import check_refs
     from carsi_claims.render import render_findings
 
@@ -175,11 +176,11 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem in report.unreadable:
         err.write(f"carsi-claims check-refs: cannot read {problem}\n")
     if args.format in ("text", "github"):
-        bad = sum(1 for f in report.findings if f.code in ("refs.unknown", "refs.retracted"))
+        bad = sum(1 for f in report.findings if f.severity is Severity.ERROR)
         verdict = "ok" if report.ok else "FAILED"
         out.write(
             f"check-refs {verdict}: {report.references} claim reference(s) in {report.files} "
-            f"file(s), {bad} unknown or retracted\n"
+            f"file(s), {bad} unknown, retracted or malformed\n"
         )
     if report.unreadable:
         return EXIT_USAGE
