@@ -1,0 +1,157 @@
+"""The conflicts check and command: findings, locations, exit codes, the shipped dataset."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from _conflict_claims import claim
+from carsi_claims import load
+from carsi_claims.cli import run
+from carsi_claims.conflicts import detect, find_conflicts, resolve
+from carsi_claims.model import Count, ListItem
+from carsi_claims.validate import validate
+
+CLAIMS = """\
+sources:
+  - {id: s1, path: s1.txt, sha256: "%s", title: One, kind: news}
+entities:
+  - {id: carsi, name: CARSI}
+claims:
+  - id: a
+    kind: percentage
+    subject: carsi
+    property: share
+    value: {value: 90}
+    provenance: [{source: s1, quote: "90%%", start: 0, end: 3}]
+  - id: b
+    kind: percentage
+    subject: carsi
+    property: share
+    value: {value: 97}
+    provenance: [{source: s1, quote: "97%%", start: 4, end: 7}]
+resolutions:
+%s
+"""
+
+RES = """\
+  - id: r1
+    kind: source_error
+    claims: [a, b]
+    rationale: one of them is a typo
+    evidence:
+      - {title: Outside report}
+"""
+
+
+def _write(tmp_path: Path, resolutions: str) -> Path:
+    import hashlib
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = "90% 97%\n"
+    (seeds / "s1.txt").write_bytes(text.encode())
+    data = tmp_path / "data"
+    data.mkdir()
+    f = data / "claims.yaml"
+    f.write_text(CLAIMS % (hashlib.sha256(text.encode()).hexdigest(), resolutions))
+    return f
+
+
+def _cli(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return code, out.getvalue() + err.getvalue()
+
+
+def test_unresolved_conflict_is_an_error_at_the_first_claim(tmp_path: Path) -> None:
+    """An unresolved value conflict is conflict.value, located at the first claim's record."""
+    f = _write(tmp_path, "  []")
+    report = validate(load(f))
+    [finding] = [x for x in report.findings if x.code.startswith("conflict")]
+    assert finding.code == "conflict.value"
+    assert finding.severity == "error"
+    assert finding.claim == "a"
+    assert finding.location is not None
+    assert (finding.location.line, finding.location.column) == (6, 5)
+    assert "a (s1) says 90%" in finding.message
+    assert "b (s1) says 97%" in finding.message
+
+
+def test_resolved_conflict_passes_and_command_exits_0(tmp_path: Path) -> None:
+    """A resolution naming both claims resolves the conflict; the command says by which."""
+    f = _write(tmp_path, RES)
+    assert validate(load(f)).ok
+    code, text = _cli("conflicts", str(f))
+    assert code == 0
+    assert "conflict.value (error): resolved by r1 (source_error)" in text
+    assert "'Outside report' (not verifiable against local text)" in text
+
+
+def test_command_exits_1_on_unresolved_and_json(tmp_path: Path) -> None:
+    """The command exits 1 while a conflict is unresolved; json names it and its sources."""
+    f = _write(tmp_path, "  []")
+    code, text = _cli("conflicts", str(f), "--format", "json")
+    assert code == 1
+    data = json.loads(text)
+    [c] = data["conflicts"]
+    assert (c["kind"], c["claims"], c["status"]) == ("value", ["a", "b"], "unresolved")
+    assert c["sources"] == {"a": ["s1"], "b": ["s1"]}
+
+
+def test_stale_resolution(tmp_path: Path) -> None:
+    """A resolution that matches no conflict is resolution.stale at the resolution."""
+    f = _write(tmp_path, RES.replace("[a, b]", "[a, a]"))
+    findings = validate(load(f)).findings
+    stale = [x for x in findings if x.code == "resolution.stale"]
+    assert len(stale) == 1
+    assert "resolution 'r1' matches no conflict" in stale[0].message
+    assert stale[0].location is not None
+    assert (stale[0].location.line, stale[0].location.column) == (21, 13)
+
+
+def test_unreadable_input_exits_2(tmp_path: Path) -> None:
+    """A claims file that cannot be read exits 2."""
+    code, text = _cli("conflicts", str(tmp_path / "missing.yaml"))
+    assert code == 2
+    assert "cannot read" in text
+
+
+def test_count_against_list() -> None:
+    """A count of a list must equal the items the same source gives for it."""
+    count = claim("n", Count(5, list="goals"))
+    items = [claim(f"g{i}", ListItem("goals", i, f"goal {i}"), prop=f"g{i}") for i in (1, 2, 3)]
+    other = claim("x", ListItem("goals", 4, "goal 4"), prop="g4", source="src-b")
+    [found] = detect([count, *items, other])
+    assert found.code == "conflict.count-list"
+    assert found.claims == ("g1", "g2", "g3", "n")
+    assert "src-a gives 3 item(s)" in found.detail
+
+
+def test_shipped_dataset_has_no_unresolved_conflict() -> None:
+    """Every conflict in the shipped dataset is resolved and no resolution is stale."""
+    ds = load()
+    matches, stale = resolve(find_conflicts(ds), ds.resolutions)
+    assert [m.conflict.claims for m in matches if m.resolution is None] == []
+    assert stale == []
+
+
+def test_deleting_a_resolution_fails_validate() -> None:
+    """Without a resolution, validate reports the conflict it covered."""
+    import attrs
+
+    ds = load()
+    res = ds.resolutions[0]
+    report = validate(attrs.evolve(ds, resolutions=ds.resolutions[1:]))
+    assert not report.ok
+    assert any(res.claims[0] in f.message for f in report.errors if f.code.startswith("conflict"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_shipped_dataset_command(fmt: str) -> None:
+    """`carsi-claims conflicts` on the shipped dataset exits 0."""
+    code, _ = _cli("conflicts", "--format", fmt)
+    assert code == 0

@@ -1,0 +1,61 @@
+"""Interval compatibility: reflexive, symmetric, exact meets up_to iff x <= y, widening is safe."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _conflict_claims import decimals, percentages
+from carsi_claims.conflicts import interval
+from carsi_claims.model import Bound, Money, Percentage
+
+money = st.builds(Money, decimals, st.just("USD"), st.sampled_from(Bound), st.none() | decimals)
+
+
+@given(st.one_of(money, percentages))
+def test_reflexive(value: Money | Percentage) -> None:
+    """Every numeric value's interval meets itself."""
+    assert interval(value).meets(interval(value))
+
+
+@given(money, money)
+def test_symmetric(a: Money, b: Money) -> None:
+    """Whether a meets b does not depend on the order."""
+    assert interval(a).meets(interval(b)) == interval(b).meets(interval(a))
+
+
+@given(decimals, decimals)
+def test_exact_meets_up_to_iff_not_above(x: Decimal, y: Decimal) -> None:
+    """Exact x meets up_to y exactly when x <= y."""
+    assert interval(Money(x)).meets(interval(Money(y, bound=Bound.UP_TO))) == (x <= y)
+
+
+@given(money, money, decimals)
+def test_widening_never_creates_a_conflict(a: Money, b: Money, extra: Decimal) -> None:
+    """Adding tolerance to a value keeps every interval it met."""
+    wider = Money(a.amount, a.currency, a.bound, (a.tolerance or Decimal(0)) + extra)
+    if a.bound is Bound.APPROXIMATELY and a.tolerance is None:
+        return  # the default tolerance is not zero; covered by the test below
+    if interval(a).meets(interval(b)):
+        assert interval(wider).meets(interval(b))
+
+
+def test_up_to_95_percent() -> None:
+    """'Up to 95%' is compatible with 90% and not with 97%."""
+    up_to = interval(Percentage(Decimal(95), Bound.UP_TO))
+    assert up_to.meets(interval(Percentage(Decimal(90))))
+    assert not up_to.meets(interval(Percentage(Decimal(97))))
+
+
+def test_approximately_default_tolerance() -> None:
+    """Approximately 100 stands for 90..110 when no tolerance is stated."""
+    iv = interval(Money(Decimal(100), bound=Bound.APPROXIMATELY))
+    assert (iv.low, iv.high) == (Decimal(90), Decimal(110))
+
+
+def test_at_least_percent_stops_at_100() -> None:
+    """At least 40% stands for 40..100."""
+    iv = interval(Percentage(Decimal(40), Bound.AT_LEAST))
+    assert (iv.low, iv.high) == (Decimal(40), Decimal(100))

@@ -1,0 +1,39 @@
+"""A resolution suppresses exactly the conflicts it names; removing its claims makes it stale."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _conflict_claims import claim
+from carsi_claims.conflicts import detect, resolve
+from carsi_claims.model import Money, Resolution, ResolutionKind
+
+
+def _claims(n: int) -> list:  # type: ignore[type-arg]
+    """n claims answering one question, each with a different figure: all pairs conflict."""
+    return [claim(f"c{i}", Money(Decimal(i * 10)), source=f"s{i}") for i in range(n)]
+
+
+@given(st.integers(2, 5), st.data())
+def test_suppresses_exactly_named(n: int, data: st.DataObject) -> None:
+    """Conflicts whose claims are all named are resolved; every other one is not."""
+    claims = _claims(n)
+    named = data.draw(st.sets(st.sampled_from([c.id for c in claims]), min_size=2))
+    res = Resolution("r", tuple(sorted(named)), ResolutionKind.SOURCE_ERROR, "why")
+    matches, stale = resolve(detect(claims), [res])
+    assert stale == []
+    for m in matches:
+        assert (m.resolution is res) == (set(m.conflict.claims) <= named)
+
+
+@given(st.integers(2, 4))
+def test_removing_claims_makes_stale(n: int) -> None:
+    """A resolution whose claims no longer conflict is stale."""
+    claims = _claims(n)
+    res = Resolution("r", ("c0", "c1"), ResolutionKind.SOURCE_ERROR, "why")
+    matches, stale = resolve(detect(claims[1:]), [res])
+    assert stale == [res]
+    assert all(m.resolution is None for m in matches)
