@@ -111,9 +111,7 @@ class PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
         m = _PARTIAL_DATE.fullmatch(text)
         if m is None:
-            raise ValueError(
-                f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}"
-            )
+            raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
         year = int(m[1])
         month = int(m[2]) if m[2] else None
         day = int(m[3]) if m[3] else None
