@@ -35,6 +35,7 @@ import hashlib
 import json
 import random
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -156,8 +157,8 @@ def _words(n: int) -> str:
     return _SMALL[n - 2]
 
 
-def _amount(rng: random.Random) -> tuple[int, str]:
-    millions = rng.randrange(5, 990)
+def _amount(rng: random.Random, offset: int) -> tuple[int, str]:
+    millions = rng.randrange(5, 990) + 7 * offset
     return millions * 1_000_000, f"${millions} million"
 
 
@@ -171,22 +172,27 @@ class _Builder:
         n_sources = max(5, n // 250)
         self.sources = [_Source(i, self._name()) for i in range(n_sources)]
         self.topics = sorted({self._name() for _ in range(max(8, n // 12))})
-        self.speakers = [f"speaker-{i:03d}" for i in range(max(3, n // 2000))]
+        self.speakers = sorted({f"speaker-{self._name()}" for _ in range(max(3, n // 2000))})
         self.claims: list[str] = []
         self.resolutions: list[str] = []
         self.count = 0
+        self.groups = 0
 
     def _name(self) -> str:
         return "".join(self.rng.choice(_SYLLABLES) for _ in range(3))
 
     def _sentence(
-        self, kind: str, topic: str, variant: int, rng: random.Random
+        self, kind: str, topic: str, prop: str, variant: int, offset: int, rng: random.Random
     ) -> tuple[str, dict[str, Any], dict[str, Any]]:
-        """A sentence stating a value; the value and the qualifiers as YAML-ready dicts."""
+        """A sentence stating a value; the value and the qualifiers as YAML-ready dicts.
+
+        ``rng`` is seeded alike for the claims of one question, so they agree;
+        a non-zero ``offset`` moves a money or count figure (a conflict).
+        """
         place = topic.capitalize()
         quals: dict[str, Any] = {"scope": f"{place} region"}
         if kind == "money":
-            amount, said = _amount(rng)
+            amount, said = _amount(rng, offset)
             y = 2008 + rng.randrange(6)
             value: dict[str, Any] = {"amount": amount, "currency": "USD"}
             if variant == 1:
@@ -202,7 +208,7 @@ class _Builder:
             value = {"value": pct, "bound": "up_to"}
             text = f"Up to {pct}% of the {place} budget goes to community programmes – by design."
         elif kind == "count":
-            k = rng.randrange(2, 20)
+            k = 2 + (rng.randrange(18) + offset) % 18
             noun = rng.choice(_NOUNS)
             value = {"value": k}
             text = f"The {place} initiative works with {_words(k)} {noun} across the region."
@@ -216,7 +222,8 @@ class _Builder:
             text = f"Funding for the {place} programme covers Fiscal Years {y}–{y + 3}."
         elif kind == "quotation":
             said = f"{rng.choice(_PHRASES).capitalize()} is the first task for {place}"
-            speaker = rng.choice(self.speakers)
+            # the same words always have the same speaker (else: a misattribution)
+            speaker = self.speakers[zlib.crc32(said.encode()) % len(self.speakers)]
             value = {"text": said + ".", "speaker": speaker, "role": "Secretary of State"}
             text = f"“{said}.” – Secretary {speaker.replace('-', ' ').title()}"
         elif kind == "statement":
@@ -226,7 +233,7 @@ class _Builder:
         else:  # list_item
             ordinal = 1 + variant
             said = rng.choice(_PHRASES).capitalize()
-            value = {"list": f"{topic}-goals", "ordinal": ordinal, "text": said}
+            value = {"list": f"{topic}-{prop}", "ordinal": ordinal, "text": said}
             text = f"{ordinal}. {said};"
             quals = {"scope": f"{place} goals"}
         return text, value, quals
@@ -237,14 +244,13 @@ class _Builder:
             kind = rng.choice(_KINDS)
             topic = rng.choice(self.topics)
             group = min(rng.choice((1, 1, 2, 2, 3)), self.n - self.count)
-            conflict = (
-                group >= 2 and kind in ("money", "percentage", "count") and rng.random() < 0.1
-            )
+            conflict = group >= 2 and kind in ("money", "count") and rng.random() < 0.1
             self._group(kind, topic, group, conflict)
 
     def _group(self, kind: str, topic: str, size: int, conflict: bool) -> None:
         rng = self.rng
-        prop = f"{kind.replace('_', '-')}-{rng.randrange(1000)}"
+        self.groups += 1
+        prop = f"{kind.replace('_', '-')}-{self.groups}"
         # one text for the group: the figure is the same question's answer
         seed_value = rng.randrange(1 << 30)
         sources = rng.sample(self.sources, size + 1)
@@ -252,9 +258,10 @@ class _Builder:
         for member in range(size):
             self.count += 1
             cid = f"{topic}.{prop}.{self.count}"
-            variant = member if kind in ("money", "list_item") else 0
-            value_rng = random.Random(seed_value + (member * 7919 if conflict else 0))
-            text, value, quals = self._sentence(kind, topic, variant, value_rng)
+            variant = member if kind == "list_item" or (kind == "money" and not conflict) else 0
+            offset = member if conflict else 0
+            value_rng = random.Random(seed_value)
+            text, value, quals = self._sentence(kind, topic, prop, variant, offset, value_rng)
             src = sources[member]
             entries = [(src, *src.add(text))]
             if rng.random() < 0.2:  # the same sentence reprinted in another source
@@ -403,6 +410,7 @@ def write_dataset(n: int, folder: Path, *, seed: int = 20110314, defects: float 
 def _check(n: int) -> int:
     """Whether our writer and export.dump_yaml give files that load to equal records."""
     import tempfile
+    from collections import Counter
 
     from carsi_claims import LoadError, load, validate
     from carsi_claims.export import dump_yaml
@@ -430,8 +438,10 @@ def _check(n: int) -> int:
             f"{again.stat().st_size / n:.0f}); same records as dump_yaml: {same}; "
             f"errors: {len(report.errors)}"
         )
-        for f in report.errors[:10]:
-            print("  ", f.render())
+        codes = Counter(f.code for f in report.errors)
+        print("errors by code:", dict(codes) or "none")
+        for f in report.errors[:3]:
+            print("  ", f.render()[:300])
         return 0 if same and report.ok else 1
 
 
