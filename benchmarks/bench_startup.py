@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
               f"heavy modules imported: {', '.join(heavy) or 'none'} "
               f"({'PASS' if verdict else 'FAIL'})")  # fmt: skip
         for cumulative, name in top:
-            print(f"    {cumulative / 1000:7.1f} ms  {name}")
+            if cumulative >= 1000:
+                print(f"    {cumulative / 1000:7.1f} ms  {name}")
     return 0 if ok else 1
 
 
