@@ -27,6 +27,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from carsi_claims._gc import paused
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
     VALUE_TYPES,
@@ -336,6 +337,13 @@ def structure_records(
     and all problems.  A record with a problem is left out of the result
     (and reported), so that the checks can still run on the others.
     """
+    with paused():
+        return _structure_records(root)
+
+
+def _structure_records(
+    root: Mapping[str, object],
+) -> tuple[dict[str, list[tuple[Path, Any]]], list[Problem]]:
     problems: list[Problem] = []
     out: dict[str, list[tuple[Path, Any]]] = {key: [] for key in TOP_LEVEL}
     for key in root:
