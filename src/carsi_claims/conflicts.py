@@ -492,7 +492,7 @@ def _speaker_names(entities: Iterable[Entity]) -> dict[str, str]:
 def _misattributions(quotes: Sequence[Claim], speaker_of: Mapping[str, str]) -> Iterator[Conflict]:
     frags = {c.id: _fragments(_text_of(c.value)) for c in quotes}
     index: dict[str, list[Claim]] = defaultdict(list)
-    probes: dict[str, str] = {}
+    grams_of: dict[str, set[str]] = {}
     for c in quotes:
         seen: set[str] = set()
         for fragment in frags[c.id]:
@@ -502,9 +502,15 @@ def _misattributions(quotes: Sequence[Claim], speaker_of: Mapping[str, str]) -> 
                 if gram not in seen:
                     seen.add(gram)
                     index[gram].append(c)
-        longest = max(frags[c.id], key=len, default="").split()
-        if len(longest) >= _MIN_QUOTE_WORDS:
-            probes[c.id] = " ".join(longest[:_MIN_QUOTE_WORDS])
+        grams_of[c.id] = seen
+    # A quotation that contains c as an excerpt contains every word n-gram of c's
+    # fragments, so any of them finds it; the rarest one gives the fewest candidates
+    # (quotations often share their first words: probing by those is quadratic).
+    probes = {
+        cid: min(grams, key=lambda g: (len(index[g]), g))
+        for cid, grams in grams_of.items()
+        if grams
+    }
     for c in quotes:
         probe = probes.get(c.id)
         if probe is None:
