@@ -9,11 +9,14 @@ file.  Sources that cannot be read are reported by the provenance checks.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from carsi_claims.checks import Context
-from carsi_claims.coverage import CoverageReport, Mention, coverage
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
+
+if TYPE_CHECKING:  # imported when the check runs: coverage needs figures, costly to import
+    from carsi_claims.coverage import CoverageReport, Mention
 
 __all__ = ["check_coverage", "coverage_findings", "uncovered_message"]
 
@@ -55,5 +58,7 @@ def coverage_findings(report: CoverageReport, dataset: Dataset) -> Iterator[Find
 
 def check_coverage(ctx: Context) -> Iterator[Finding]:
     """Every mention lies inside a claim's quote or an ignore; every ignore does some work."""
+    from carsi_claims.coverage import coverage
+
     if ctx.seeds is not None:
         yield from coverage_findings(coverage(ctx.dataset, ctx.seeds), ctx.dataset)
