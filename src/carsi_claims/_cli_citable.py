@@ -147,13 +147,11 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.cite import citation_of
+    from carsi_claims.cli import find_claim
 
     dataset = _load(args.claims_file, args.seeds)
-    claim = dataset.claims_by_id.get(args.id)
+    claim = find_claim(dataset, args.id, "cite", err)
     if claim is None:
-        close = dataset.closest_id(args.id)
-        hint = f"; did you mean {close!r}?" if close else ""
-        err.write(f"carsi-claims cite: no claim with id {args.id!r}{hint}\n")
         return EXIT_ERRORS
     citation = citation_of(dataset, claim)
     if citation.warning:

@@ -134,15 +134,23 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
     return lines
 
 
+def find_claim(dataset: Dataset, claim_id: str, command: str, err: TextIO) -> Claim | None:
+    """The claim with this id, or None after telling ``err`` the closest existing id."""
+    from carsi_claims.errors import UnknownClaimError
+
+    claim = dataset.claims_by_id.get(claim_id)
+    if claim is None:
+        unknown = UnknownClaimError(claim_id, dataset.closest_id(claim_id))
+        err.write(f"carsi-claims {command}: {unknown}\n")
+    return claim
+
+
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.export import unstructure
 
     dataset = _load(args)
-    claim = dataset.claims_by_id.get(args.id)
+    claim = find_claim(dataset, args.id, "show", err)
     if claim is None:
-        close = dataset.closest_id(args.id)
-        hint = f"; did you mean {close!r}?" if close else ""
-        err.write(f"carsi-claims show: no claim with id {args.id!r}{hint}\n")
         return EXIT_ERRORS
     current = dataset.current(args.id)
     if args.format == "json":
