@@ -41,6 +41,14 @@ _BOM: Final = b"\xef\xbb\xbf"
 # C0 except tab, LF, CR; DEL; C1; and the two non-characters YAML forbids.
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # PyYAML's and libyaml's line breaks
+# The same characters in the UTF-8 bytes, once printable ASCII, tab, LF and CR are
+# deleted (bytes.translate: ~25x faster than scanning the text with _CONTROL).  In
+# valid UTF-8 what is left is whole multi-byte sequences and control bytes, so a
+# C1 character is \xc2 then \x80-\x9f, and U+FFFE/U+FFFF are \xef\xbf\xbe/\xbf.
+_PLAIN_BYTES: Final = bytes([9, 10, 13, *range(32, 127)])
+_CONTROL_UTF8: Final = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]"
+)
 _MAX_LISTED: Final = 100
 _MASK: Final = (1 << 32) - 1
 
@@ -110,7 +118,11 @@ class Document:
 def load_yaml(data: bytes, file: str) -> Document:
     """Load one strict YAML document whose top level is a mapping; raise LoadError otherwise."""
     text = _decode(data, file)
-    found = _control_characters(text, file)
+    found = (
+        _control_characters(text, file)
+        if _CONTROL_UTF8.search(data.translate(None, _PLAIN_BYTES))
+        else []
+    )
     if found:
         raise LoadError(found)
     findings: list[Finding] = []
