@@ -78,3 +78,36 @@ def test_quote_with_no_figure(tmp_dataset: TmpDataset) -> None:
     line, col = where(text, '"the Five"')
     codes = [(f[0], f[1], f[2], f[3]) for f in found]
     assert ("value.mismatch", line, col, "carsi.goals") in codes
+
+
+def test_figure_inside_a_quoted_speech_is_still_read() -> None:
+    """A percentage inside an attributed quotation in the quote still states the claim's value."""
+    from decimal import Decimal
+
+    from carsi_claims.checks.values import value_problem
+    from carsi_claims.model import Bound, Claim, ClaimKind, Percentage, Provenance
+
+    quote = (
+        "He said “traffickers now facilitate the flow of up to 95% of all cocaine reaching "
+        "the U.S.” – Assistant Secretary William Brownfield"
+    )
+    claim = Claim(
+        id="c",
+        kind=ClaimKind.PERCENTAGE,
+        subject="s",
+        property="p",
+        value=Percentage(Decimal(95), Bound.UP_TO),
+        provenance=(Provenance("src", quote, 0, len(quote)),),
+    )
+    assert value_problem(claim, claim.provenance[0]) is None
+    wrong = Claim(
+        id="c",
+        kind=ClaimKind.PERCENTAGE,
+        subject="s",
+        property="p",
+        value=Percentage(Decimal(90), Bound.UP_TO),
+        provenance=claim.provenance,
+    )
+    assert value_problem(wrong, wrong.provenance[0]) == (
+        "the claim says 'up to 90%', but the quote says 'up to 95%' (up to 95%)"
+    )

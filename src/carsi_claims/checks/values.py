@@ -68,11 +68,16 @@ def _says(value: Numeric) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _figures(quote: str) -> tuple[Figure, ...]:
-    """The figures of a quote; cached, as claims often share a quote (a sentence that
-    states several facts, or the same sentence reprinted in several sources)."""
-    from carsi_claims.figures import find_figures
+    """The numeric figures of a quote; cached, as claims often share a quote (a sentence
+    that states several facts, or the same sentence reprinted in several sources).
 
-    return tuple(find_figures(quote))
+    Quotations are not searched for: a quoted speech in the quote must not swallow
+    the figures it contains ("He said “... up to 95% ...”" still states 95%).
+    """
+    from carsi_claims.figures import FigureKind, find_figures
+
+    numeric = [k for k in FigureKind if k is not FigureKind.QUOTATION]
+    return tuple(find_figures(quote, kinds=numeric))
 
 
 def value_problem(claim: Claim, p: Provenance) -> str | None:
