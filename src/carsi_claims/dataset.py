@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import warnings
 from collections.abc import Iterator, Mapping
@@ -23,6 +22,7 @@ from carsi_claims.model import (
     Source,
     Status,
 )
+from carsi_claims.text import closest
 
 if TYPE_CHECKING:
     from carsi_claims._yaml import Document
@@ -113,8 +113,7 @@ class Dataset:
 
     def closest_id(self, claim_id: str) -> str | None:
         """The existing claim id most like ``claim_id``, if any is close."""
-        close = difflib.get_close_matches(claim_id, list(self.claims_by_id), n=1, cutoff=0.6)
-        return close[0] if close else None
+        return closest(claim_id, self.claims_by_id)
 
     def source(self, source_id: str) -> Source:
         return self.sources_by_id[source_id]

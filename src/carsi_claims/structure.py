@@ -9,7 +9,6 @@ the offending node, and all of them are collected, not just the first.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 import typing
@@ -39,6 +38,7 @@ from carsi_claims.model import (
     Resolution,
     Source,
 )
+from carsi_claims.text import did_you_mean
 
 __all__ = ["TOP_LEVEL", "Path", "Problem", "SchemaError", "converter", "structure_records"]
 
@@ -256,8 +256,7 @@ def problems_of(exc: BaseException, path: Path, cls: type[Any] | None = None) ->
     if isinstance(exc, ForbiddenExtraKeysError):
         known = _fields_of(exc.cl)
         for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = did_you_mean(key, known)
             yield Problem(
                 (*path, key),
                 "schema.unknown-key",
@@ -348,8 +347,7 @@ def _structure_records(
     out: dict[str, list[tuple[Path, Any]]] = {key: [] for key in TOP_LEVEL}
     for key in root:
         if key not in TOP_LEVEL:
-            close = difflib.get_close_matches(key, list(TOP_LEVEL), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = did_you_mean(key, TOP_LEVEL)
             problems.append(
                 Problem(
                     (key,),

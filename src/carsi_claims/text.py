@@ -9,9 +9,10 @@ letter case) normalise to the same string.  Nothing else is folded: no NFKC
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["normalize"]
+__all__ = ["closest", "did_you_mean", "normalize"]
 
 _TRANSLATE: Final = str.maketrans(
     {
@@ -42,3 +43,17 @@ _SPACE: Final = re.compile(r"\s+")
 def normalize(text: str) -> str:
     """Fold typography and case; keep every word and every other character."""
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip().casefold()
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``word``, if any is close enough to suggest."""
+    import difflib  # only when a suggestion is wanted
+
+    found = difflib.get_close_matches(word, list(candidates), n=1)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A message hint naming the closest candidate (``"; did you mean 'x'?"``), or ``""``."""
+    found = closest(word, candidates)
+    return f"; did you mean {found!r}?" if found else ""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterator
 
 from carsi_claims.checks import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import ListItem, Quotation
+from carsi_claims.text import did_you_mean
 
 __all__ = ["check_references"]
 
@@ -17,8 +17,7 @@ def _missing(
 ) -> Iterator[Finding]:
     if ref in known:
         return
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    hint = did_you_mean(ref, known)
     yield ctx.finding(f"ref.unknown-{kind}", f"unknown {kind} {ref!r}{hint}", record, *sub)
 
 
