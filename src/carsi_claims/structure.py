@@ -211,8 +211,10 @@ _fast_converter: Final = _make_converter(detailed=False)
 for _cls in (Claim, *VALUE_TYPES.values()):
     attrs.resolve_types(_cls)
 
+# A claim with its value left raw: the value's type is known only once ``kind``
+# is read.  Named "Claim", as messages about its keys should say.
 _ClaimShape: Final = attrs.make_class(
-    "_ClaimShape",
+    "Claim",
     {
         f.name: attrs.field(
             type=(Any if f.name == "value" else f.type),
@@ -251,7 +253,7 @@ def _fields_of(cls: type[Any]) -> list[str]:
     return [f.name for f in attrs.fields(cls)]
 
 
-def problems_of(exc: BaseException, path: Path, cls: type[Any] | None = None) -> Iterator[Problem]:
+def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
     """Flatten a cattrs error tree into located problems, one per leaf."""
     if isinstance(exc, ForbiddenExtraKeysError):
         known = _fields_of(exc.cl)
@@ -260,7 +262,7 @@ def problems_of(exc: BaseException, path: Path, cls: type[Any] | None = None) ->
             yield Problem(
                 (*path, key),
                 "schema.unknown-key",
-                f"unknown key {key!r} in {exc.cl.__name__.lstrip('_').replace('Shape', '')}; "
+                f"unknown key {key!r} in {exc.cl.__name__}; "
                 f"expected one of {', '.join(known)}{hint}",
                 at_key=True,
             )
@@ -269,11 +271,10 @@ def problems_of(exc: BaseException, path: Path, cls: type[Any] | None = None) ->
         for sub in exc.exceptions:
             step = _step(sub)
             sub_path = path if step is None else (*path, step)
-            sub_cls = getattr(sub, "cl", None)
             if isinstance(sub, KeyError) and step is not None:
                 yield Problem(sub_path, "schema.missing-key", f"missing required key {step!r}")
                 continue
-            yield from problems_of(sub, sub_path, sub_cls)
+            yield from problems_of(sub, sub_path)
         return
     if isinstance(exc, SchemaError):
         yield Problem(path, exc.code, str(exc))
@@ -293,7 +294,7 @@ def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list
     try:
         return converter.structure(raw, cls), []
     except Exception as exc:  # every failure becomes a located problem
-        return None, list(problems_of(exc, path, cls))
+        return None, list(problems_of(exc, path))
 
 
 _KINDS: Final = frozenset(k.value for k in ClaimKind)
