@@ -17,7 +17,6 @@ while its :class:`Document` is used to locate nodes.
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
 from array import array
@@ -27,6 +26,7 @@ from typing import Any, Final
 
 import yaml
 
+from carsi_claims._gc import paused
 from carsi_claims.errors import LoadError
 from carsi_claims.findings import Finding, Location, Severity
 
@@ -128,13 +128,10 @@ def load_yaml(data: bytes, file: str) -> Document:
     findings: list[Finding] = []
     marks: dict[int, array[int]] = {}
     loader = _LOADER(text)
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        root, root_mark, raw = _build(loader.get_event, marks, findings, file, text)
+        with paused():
+            root, root_mark, raw = _build(loader.get_event, marks, findings, file, text)
     finally:
-        if was_enabled:
-            gc.enable()
         loader.dispose()
     if not findings and not isinstance(root, dict):
         findings.append(_top_level(root, raw, root_mark, file))
