@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -12,10 +12,7 @@ from carsi_claims.checks import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import (
     Claim,
-    ClaimKind,
     Count,
-    DateValue,
-    FiscalYears,
     ListItem,
     Money,
     Percentage,
@@ -26,22 +23,12 @@ from carsi_claims.model import (
 from carsi_claims.text import normalize
 
 if TYPE_CHECKING:
-    from carsi_claims.figures import Figure
+    from carsi_claims.figures import Figure, FigureValue
 
 __all__ = ["check_values", "matches", "value_problem"]
 
-Numeric = Money | Percentage | Count | DateValue | FiscalYears
 
-_FIGURE_KIND: Final = {
-    ClaimKind.MONEY: "money",
-    ClaimKind.PERCENTAGE: "percentage",
-    ClaimKind.COUNT: "count",
-    ClaimKind.DATE: "date",
-    ClaimKind.FISCAL_YEARS: "fiscal_years",
-}
-
-
-def _key(value: Numeric) -> tuple[object, ...]:
+def _key(value: FigureValue) -> tuple[object, ...]:
     """What a figure in words can say: a tolerance or a counted list are not in the words."""
     if isinstance(value, Money):
         return (value.amount, value.currency, value.bound)
@@ -50,12 +37,12 @@ def _key(value: Numeric) -> tuple[object, ...]:
     return (value,)
 
 
-def matches(claimed: Numeric, found: Numeric) -> bool:
+def matches(claimed: FigureValue, found: FigureValue) -> bool:
     """Whether a figure read from the quote says what the claim's value says."""
     return type(claimed) is type(found) and _key(claimed) == _key(found)
 
 
-def _says(value: Numeric) -> str:
+def _says(value: FigureValue) -> str:
     """The value in words; an invalid value (reported by the record checks) as its fields."""
     from carsi_claims.figures import render
 
@@ -90,14 +77,16 @@ def value_problem(claim: Claim, p: Provenance) -> str | None:
             "the quote does not contain the claim's text, even after folding typography and "
             "case; quote the words the value states"
         )
-    wanted = _FIGURE_KIND.get(claim.kind)
-    figures = [f for f in _figures(p.quote) if f.kind == wanted and f.value is not None]
-    if any(matches(value, f.value) for f in figures):  # type: ignore[arg-type]
+    from carsi_claims.figures import FigureKind
+
+    wanted = FigureKind(claim.kind.value)  # numeric figure kinds are spelled as claim kinds
+    stated = [(f.text, f.value) for f in _figures(p.quote) if f.kind is wanted and f.value]
+    if any(matches(value, found) for _, found in stated):
         return None
     says = _says(value)
-    if not figures:
+    if not stated:
         return f"the claim says {says!r}, but the quote states no {claim.kind} figure"
-    found = ", ".join(f"{f.text!r} ({_says(f.value)})" for f in figures)  # type: ignore[arg-type]
+    found = ", ".join(f"{text!r} ({_says(v)})" for text, v in stated)
     return f"the claim says {says!r}, but the quote says {found}"
 
 
