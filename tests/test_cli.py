@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -208,3 +209,37 @@ def test_help_goes_to_the_given_stream(capsys: pytest.CaptureFixture[str]) -> No
     assert out.startswith("usage: carsi-claims")
     assert "validate" in out
     assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("command", ["validate", "coverage", "conflicts", "list", "export"])
+def test_unreadable_claims_file_in_sarif_or_json_goes_to_stdout(
+    tmp_path: Path, command: str
+) -> None:
+    """A claims file that cannot be read is reported on stdout in the machine format asked for."""
+    broken = tmp_path / "claims.yaml"
+    broken.write_text("claims: [\n", encoding="utf-8")
+    fmt = "sarif" if command in ("validate", "coverage") else "json"
+    code, out, err = cli(command, str(broken), "--format", fmt)
+    assert code == 2
+    data = json.loads(out)
+    if fmt == "sarif":
+        (result,) = data["runs"][0]["results"]
+        assert result["ruleId"] == "yaml.syntax"
+        assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    else:
+        assert data["ok"] is False
+        assert [f["code"] for f in data["findings"]] == ["yaml.syntax"]
+    assert err.endswith(f"carsi-claims {command}: the claims file cannot be read\n")
+
+
+def test_console_that_cannot_encode_a_quote_gets_escapes_not_a_traceback() -> None:
+    """On an ASCII-only stdout, curly quotes are printed as escapes and the command succeeds."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "carsi_claims.cli", "show", "carsi.assistance-committed.260m"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode("ascii", "replace")
+    assert b"\\u201c" in proc.stdout
+    assert b"Traceback" not in proc.stderr

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import io
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -41,10 +41,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so ``run`` returns the code."""
 
     def error(self, message: str) -> Any:
-        raise _UsageError(f"{self.usage_line()}{self.prog}: error: {message}")
-
-    def usage_line(self) -> str:
-        return self.format_usage()
+        raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
 
     def exit(self, status: int = 0, message: str | None = None) -> Any:
         if message:
@@ -79,8 +76,9 @@ def _load(args: argparse.Namespace, *, strict: bool = True) -> Dataset:
 
 
 def _json(data: object, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
-    out.write("\n")
+    from carsi_claims._json import write
+
+    write(data, out)
 
 
 # -- commands ----------------------------------------------------------------
@@ -90,13 +88,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.render import render_findings
     from carsi_claims.validate import validate
 
-    try:
-        dataset = _load(args, strict=False)
-    except LoadError as exc:
-        if args.format == "text":
-            raise
-        render_findings(exc.findings, args.format, out, command="validate")
-        return EXIT_USAGE
+    dataset = _load(args, strict=False)
     report = validate(dataset)
     render_findings(report.findings, args.format, out, command="validate")
     if args.format in ("text", "github"):  # a summary line for the log
@@ -287,9 +279,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         return command(args, out, err)
     except LoadError as exc:
-        for finding in exc.findings:
-            err.write(finding.render() + "\n")
-        err.write(f"carsi-claims {args.command}: the claims file cannot be read\n")
+        _unreadable(args, exc, out, err)
         return EXIT_USAGE
     except CarsiClaimsError as exc:
         err.write(f"carsi-claims {args.command}: {exc}\n")
@@ -298,8 +288,30 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         return EXIT_OK
 
 
+def _unreadable(args: argparse.Namespace, exc: LoadError, out: TextIO, err: TextIO) -> None:
+    """Report a claims file that cannot be read, in the format the command was asked for.
+
+    A machine format (json, github, sarif) gets the findings on ``out``, so that a
+    CI step reading it (a SARIF upload, say) sees why the run failed.
+    """
+    fmt = getattr(args, "format", "text")
+    if fmt in ("json", "github", "sarif"):
+        from carsi_claims.render import render_findings
+
+        render_findings(exc.findings, fmt, out, command=args.command)
+    else:
+        for finding in exc.findings:
+            err.write(finding.render() + "\n")
+    err.write(f"carsi-claims {args.command}: the claims file cannot be read\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``carsi-claims`` script."""
+    for stream in (sys.stdout, sys.stderr):
+        # Quotes carry curly quotes and dashes: on a console that cannot show a
+        # character, print an escape for it rather than fail with a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
 
 

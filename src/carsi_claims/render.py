@@ -37,12 +37,12 @@ Findings are rendered in the order given; pass them sorted (a
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import Any, Final, TextIO
 from urllib.parse import quote
 
+from carsi_claims import _json
 from carsi_claims.findings import Finding, Location, Severity
 
 __all__ = [
@@ -172,11 +172,6 @@ def to_sarif(
 # -- all formats -------------------------------------------------------------------
 
 
-def _dump(data: object, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
-    out.write("\n")
-
-
 def render_findings(
     findings: Iterable[Finding], format: str, out: TextIO, *, command: str | None = None
 ) -> None:
@@ -191,11 +186,11 @@ def render_findings(
             out.write(finding.render() + "\n")
     elif format == "json":
         ok = not any(f.severity is Severity.ERROR for f in items)
-        _dump({"ok": ok, "findings": [f.to_json() for f in items]}, out)
+        _json.write({"ok": ok, "findings": [f.to_json() for f in items]}, out)
     elif format == "github":
         for finding in items:
             out.write(github_annotation(finding) + "\n")
     elif format == "sarif":
-        _dump(to_sarif(items, command=command), out)
+        _json.write(to_sarif(items, command=command), out)
     else:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
