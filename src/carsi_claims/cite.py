@@ -21,6 +21,7 @@ from typing import Final
 
 import attrs
 
+from carsi_claims import _json
 from carsi_claims.dataset import Dataset
 from carsi_claims.errors import RetractedClaimWarning, UnknownClaimError
 from carsi_claims.model import Claim, PartialDate, Status
@@ -144,9 +145,7 @@ class Citation:
         if format == "markdown":
             return self.markdown()
         if format == "json":
-            import json
-
-            return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+            return _json.dumps(self.to_json())
         raise ValueError(f"unknown citation format {format!r}: expected one of {FORMATS}")
 
 

@@ -12,7 +12,6 @@ gives schema.org ``Claim`` records.  NaN and infinity are refused
 from __future__ import annotations
 
 import enum
-import json
 import re
 from decimal import Decimal
 from typing import Any, Final
@@ -21,6 +20,7 @@ import attrs
 import cattrs
 import yaml
 
+from carsi_claims import _json
 from carsi_claims.dataset import Dataset
 from carsi_claims.errors import CarsiClaimsError
 from carsi_claims.model import VALUE_TYPES, Claim, ClaimKind, PartialDate, Quotation, Source
@@ -66,10 +66,7 @@ _converter: Final = _make()
 
 def unstructure(record: Any) -> Any:
     """A record as JSON-ready plain data: every field, ``None`` when unknown."""
-    data = _converter.unstructure(record)
-    if isinstance(data, dict) and "value" in data and hasattr(record, "kind"):
-        data["value"] = _converter.unstructure(record.value)
-    return data
+    return _converter.unstructure(record)
 
 
 _SECTIONS: Final = ("sources", "entities", "claims", "resolutions", "coverage_ignores")
@@ -85,7 +82,7 @@ def to_interchange(dataset: Dataset) -> dict[str, Any]:
 
 def to_json(dataset: Dataset) -> str:
     """The interchange document as JSON text (NaN and infinity refused)."""
-    return json.dumps(to_interchange(dataset), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _json.dumps(to_interchange(dataset))
 
 
 def _compact(record: Any) -> Any:
@@ -344,4 +341,4 @@ def to_jsonld(dataset: Dataset) -> dict[str, Any]:
 
 def to_jsonld_text(dataset: Dataset) -> str:
     """:func:`to_jsonld` as JSON text."""
-    return json.dumps(to_jsonld(dataset), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _json.dumps(to_jsonld(dataset))
