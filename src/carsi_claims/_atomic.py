@@ -15,21 +15,26 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 __all__ = ["write_bytes", "write_text"]
 
 
-def _mode_for(target: Path) -> int:
-    """The permission bits the new file gets: the old file's, else 0o666 less the umask."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """Create a new, empty temporary file beside ``target``; its descriptor and path.
+
+    It is created with mode 0o666, so the kernel applies the umask, as for any
+    new file (reading the umask would mean changing it, which races with threads).
+    """
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -53,14 +58,14 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """
     target = Path(path)
     folder = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
+    fd, tmp = _create_temp(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
+        with contextlib.suppress(FileNotFoundError):  # a new file keeps its umask mode
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
