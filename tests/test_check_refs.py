@@ -160,3 +160,19 @@ def test_pre_commit_hook_definition() -> None:
             "types": ["text"],
         }
     ]
+
+
+def test_undecodable_column_counts_code_points(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
+    """A bad byte after accented letters (and a BOM) is placed by code points, its byte named."""
+    claims = _paths(tmp_dataset)
+    doc = tmp_path / "accents.txt"
+    doc.write_bytes(b"\xef\xbb\xbfok\n\xc3\xa9\xc3\xa9 \xff carsi:carsi.nope\n")
+    code, out, _ = cli("check-refs", "--claims", str(claims), "--format", "json", str(doc))
+    assert code == 0
+    [finding] = json.loads(out)["findings"]
+    assert (finding["code"], finding["location"]["line"], finding["location"]["column"]) == (
+        "refs.undecodable",
+        2,
+        4,
+    )
+    assert finding["message"] == ("skipped: not UTF-8 text (byte 11, 0xff: invalid start byte)")

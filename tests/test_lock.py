@@ -156,3 +156,19 @@ def test_lock_write_is_atomic(tmp_dataset: TmpDataset, monkeypatch: pytest.Monke
     assert err == "carsi-claims lock: cannot write the lock file: No space left on device\n"
     assert lock_file.read_bytes() == before
     assert sorted(p.name for p in lock_file.parent.iterdir()) == ["claims.lock", "claims.yaml"]
+
+
+def test_a_lock_that_is_not_utf8_is_placed_by_code_points(tmp_dataset: TmpDataset) -> None:
+    """The bad byte's column counts code points, and the message gives the byte's value."""
+    lock_file = _locked(tmp_dataset)
+    lock_file.write_bytes(b"# header\n\xc3\xa9\xc3\xa9\xff\n")
+    lock = read_lock(lock_file)
+    assert lock is not None
+    [problem] = lock.problems
+    assert problem.location is not None
+    assert (problem.code, problem.location.line, problem.location.column) == (
+        "lock.unreadable",
+        2,
+        3,
+    )
+    assert problem.message == f"{lock.file} is not UTF-8 (byte 13, 0xff: invalid start byte)"

@@ -28,7 +28,7 @@ import yaml
 
 from carsi_claims._gc import paused
 from carsi_claims.errors import LoadError
-from carsi_claims.findings import Finding, Location, Severity
+from carsi_claims.findings import Finding, Location, Severity, decode_error_location
 
 __all__ = ["MAX_DEPTH", "Document", "load_yaml"]
 
@@ -165,8 +165,7 @@ def _decode(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        head = data[: exc.start].decode("utf-8")
-        loc = _offset_location(file, _line_starts(head), len(head))
+        loc = decode_error_location(data, exc, file)
         msg = (
             f"expected UTF-8 text, found byte 0x{data[exc.start]:02X} that is not valid UTF-8; "
             "hint: save the file as UTF-8"

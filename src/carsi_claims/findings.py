@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
-__all__ = ["Finding", "Location", "Report", "Severity"]
+__all__ = ["Finding", "Location", "Report", "Severity"]  # and decode_error_location, internal
+
+_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
 
 
 class Severity(enum.StrEnum):
@@ -61,6 +65,20 @@ class Finding:
                 None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column}
             ),
         }
+
+
+def decode_error_location(data: bytes, exc: UnicodeDecodeError, file: str) -> Location:
+    """Where the first byte of ``data`` that is not UTF-8 stands, column in code points.
+
+    ``data`` is the bytes that were decoded (``exc.start`` indexes them, so a
+    byte-order mark the codec skipped must be cut off first); lines end at
+    ``\\r\\n``, ``\\r``, ``\\n``, U+0085, U+2028 or U+2029.
+    """
+    head = data[: exc.start].decode("utf-8")
+    line, line_start = 1, 0
+    for m in _LINE_BREAK.finditer(head):
+        line, line_start = line + 1, m.end()
+    return Location(file, line, len(head) - line_start + 1)
 
 
 def _sort_key(f: Finding) -> tuple[str, int, int, str, str]:

@@ -27,7 +27,7 @@ import attrs
 
 from carsi_claims.checks.ids import is_valid_id
 from carsi_claims.dataset import Dataset, display_path
-from carsi_claims.findings import Finding, Location, Severity
+from carsi_claims.findings import Finding, Location, Severity, decode_error_location
 
 __all__ = [
     "LOCK_NAME",
@@ -99,13 +99,11 @@ def read_lock(path: str | os.PathLike[str]) -> Lock | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problem = Finding(
             "lock.unreadable",
             Severity.ERROR,
-            f"{shown} is not UTF-8 (byte {exc.start}: {exc.reason})",
-            location=Location(shown, line, column),
+            f"{shown} is not UTF-8 (byte {exc.start}, {data[exc.start]:#04x}: {exc.reason})",
+            location=decode_error_location(data, exc, shown),
         )
         return Lock(shown, problems=(problem,))
     ids: list[LockedId] = []

@@ -46,7 +46,7 @@ import attrs
 
 from carsi_claims.checks.ids import ID_PATTERN
 from carsi_claims.dataset import Dataset
-from carsi_claims.findings import Finding, Location, Report, Severity
+from carsi_claims.findings import Finding, Location, Report, Severity, decode_error_location
 from carsi_claims.model import Status
 
 __all__ = ["PREFIX", "REFERENCE", "Reference", "RefsReport", "check_refs", "find_references"]
@@ -60,6 +60,7 @@ REFERENCE: Final = re.compile(
     rf"(?<![^\W_])(?<![.\-/]){PREFIX}(?:(?P<id>{ID_PATTERN.pattern})(?P<tail>[-._]?[^\W_])?|(?P<bad>[^\W_]))"
 )
 _SNIFF: Final = 8192
+_BOM: Final = b"\xef\xbb\xbf"
 
 
 @attrs.frozen
@@ -139,16 +140,16 @@ def _decode(path: Path, data: bytes, shown: str) -> tuple[str | None, Finding | 
             "skipped: a binary file (it holds NUL bytes), not text",
             location=Location(shown, 1, 1),
         )
+    bom = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        return data.decode("utf-8-sig"), None
+        return data[bom:].decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        offset = bom + exc.start
         return None, Finding(
             "refs.undecodable",
             Severity.WARNING,
-            f"skipped: not UTF-8 text (byte {exc.start}, {data[exc.start]:#04x}: {exc.reason})",
-            location=Location(shown, line, column),
+            f"skipped: not UTF-8 text (byte {offset}, {data[offset]:#04x}: {exc.reason})",
+            location=decode_error_location(data[bom:], exc, shown),
         )
 
 
