@@ -127,15 +127,49 @@ def test_folders_notebooks_hidden_and_binary_files(tmp_dataset: TmpDataset, tmp_
 
 
 def test_unreadable_path_exits_2(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
-    """A path that does not exist is reported on stderr with exit 2, the others still checked."""
+    """A path that does not exist is an error finding with exit 2, the others still checked."""
     claims = _paths(tmp_dataset)
     good = tmp_path / "good.md"
     good.write_text("carsi:carsi.goals\n", encoding="utf-8")
     missing = tmp_path / "missing.md"
     code, out, err = cli("check-refs", "--claims", str(claims), str(good), str(missing))
+    assert (code, err) == (2, "")
+    assert out == (
+        f"error[refs.unreadable]: cannot read {missing}: not found\n"
+        "check-refs FAILED: 1 claim reference(s) in 1 file(s), 0 unknown, retracted or "
+        "malformed, 1 unreadable path(s)\n"
+    )
+
+
+def test_unreadable_path_in_every_format(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
+    """JSON output lists an unreadable path as an error and is not ok; the exit stays 2."""
+    claims = _paths(tmp_dataset)
+    missing = tmp_path / "missing.md"
+    code, out, _ = cli("check-refs", "--claims", str(claims), "--format", "json", str(missing))
     assert code == 2
-    assert err == f"carsi-claims check-refs: cannot read {missing}: not found\n"
-    assert out.startswith("check-refs ok: 1 claim reference(s) in 1 file(s)")
+    data = json.loads(out)
+    assert data["ok"] is False
+    assert [(f["code"], f["severity"], f["location"], f["message"]) for f in data["findings"]] == [
+        ("refs.unreadable", "error", None, f"cannot read {missing}: not found")
+    ]
+
+
+def test_unreadable_existing_file_is_located(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
+    """A path that exists but is no regular file or folder is an error at its line 1, column 1."""
+    import os
+
+    claims = _paths(tmp_dataset)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, out, _ = cli("check-refs", "--claims", str(claims), "--format", "json", str(fifo))
+    assert code == 2
+    assert [(f["code"], f["location"], f["message"]) for f in json.loads(out)["findings"]] == [
+        (
+            "refs.unreadable",
+            {"file": str(fifo), "line": 1, "column": 1},
+            "cannot read it: not a regular file or folder",
+        )
+    ]
 
 
 def test_shipped_dataset_is_the_default(tmp_path: Path) -> None:

@@ -171,14 +171,14 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     dataset = _load(args.claims)
     report = check_refs(args.paths, dataset)
     render_findings(report.findings, args.format, out, command="check-refs")
-    for problem in report.unreadable:
-        err.write(f"carsi-claims check-refs: cannot read {problem}\n")
     if args.format in ("text", "github"):
-        bad = sum(1 for f in report.findings if f.severity is Severity.ERROR)
+        errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
+        bad = errors - len(report.unreadable)
         verdict = "ok" if report.ok else "FAILED"
+        paths = f", {len(report.unreadable)} unreadable path(s)" if report.unreadable else ""
         out.write(
             f"check-refs {verdict}: {report.references} claim reference(s) in {report.files} "
-            f"file(s), {bad} unknown, retracted or malformed\n"
+            f"file(s), {bad} unknown, retracted or malformed{paths}\n"
         )
     if report.unreadable:
         return EXIT_USAGE

@@ -30,8 +30,9 @@ columns are 1-based; columns count code points.
 Findings: ``refs.unknown`` (no such claim; the closest id is suggested),
 ``refs.retracted`` (the superseding id is suggested), ``refs.malformed``, all
 errors; ``refs.binary`` (info) and ``refs.undecodable`` (warning) for files
-that are skipped.  Paths that cannot be read at all are returned apart, as
-``unreadable``.
+that are skipped; ``refs.unreadable`` (error) for a path that cannot be read
+at all (at its line 1 when it exists, else named in the message), also
+returned apart as ``unreadable``.
 """
 
 from __future__ import annotations
@@ -100,26 +101,40 @@ def _word_at(text: str, start: int) -> str:
 
 @attrs.frozen
 class RefsReport:
-    """What ``check-refs`` found: findings, how much it read, paths it could not read."""
+    """What ``check-refs`` found: findings, how much it read, paths it could not read.
+
+    ``unreadable`` holds the ``refs.unreadable`` findings, also in ``findings``.
+    """
 
     findings: tuple[Finding, ...]
     files: int = 0
     references: int = 0
-    unreadable: tuple[str, ...] = ()
+    unreadable: tuple[Finding, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _files(paths: Iterable[str | os.PathLike[str]], unreadable: list[str]) -> Iterator[Path]:
+def _unreadable(path: str | os.PathLike[str], reason: str) -> Finding:
+    """``refs.unreadable``: at line 1 of a path that exists, else naming it in the message."""
+    if os.path.lexists(path):
+        where: Location | None = Location(str(path), 1, 1)
+        message = f"cannot read it: {reason}"
+    else:
+        where, message = None, f"cannot read {path}: {reason}"
+    return Finding("refs.unreadable", Severity.ERROR, message, location=where)
+
+
+def _files(paths: Iterable[str | os.PathLike[str]], unreadable: list[Finding]) -> Iterator[Path]:
     """The files named, and the files under the folders named (hidden folders skipped)."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
 
             def report(exc: OSError) -> None:
-                unreadable.append(f"{exc.filename}: {exc.strerror or type(exc).__name__}")
+                reason = exc.strerror or type(exc).__name__
+                unreadable.append(_unreadable(exc.filename, reason))
 
             for folder, dirs, names in os.walk(path, onerror=report):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -129,7 +144,7 @@ def _files(paths: Iterable[str | os.PathLike[str]], unreadable: list[str]) -> It
             yield path
         else:
             reason = "not found" if not path.exists() else "not a regular file or folder"
-            unreadable.append(f"{given}: {reason}")
+            unreadable.append(_unreadable(given, reason))
 
 
 def _decode(path: Path, data: bytes, shown: str) -> tuple[str | None, Finding | None]:
@@ -196,7 +211,7 @@ def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> Ref
 
     The findings come sorted by file, line and column.
     """
-    unreadable: list[str] = []
+    unreadable: list[Finding] = []
     findings: list[Finding] = []
     files = references = 0
     for path in _files(paths, unreadable):
@@ -204,7 +219,7 @@ def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> Ref
         try:
             data = path.read_bytes()
         except OSError as exc:
-            unreadable.append(f"{shown}: {exc.strerror or type(exc).__name__}")
+            unreadable.append(_unreadable(shown, exc.strerror or type(exc).__name__))
             continue
         files += 1
         text, problem = _decode(path, data, shown)
@@ -217,4 +232,5 @@ def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> Ref
             finding = _judge(dataset, ref, Location(shown, ref.line, ref.column))
             if finding is not None:
                 findings.append(finding)
-    return RefsReport(Report.of(findings).findings, files, references, tuple(unreadable))
+    report = Report.of([*findings, *unreadable])
+    return RefsReport(report.findings, files, references, tuple(unreadable))
