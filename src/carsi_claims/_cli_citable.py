@@ -66,7 +66,7 @@ def _summary(report: CoverageReport) -> dict[str, int]:
 
 
 def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from carsi_claims.checks.coverage import coverage_findings, uncovered_message
+    from carsi_claims.checks.coverage import coverage_findings, stale_finding, uncovered_finding
     from carsi_claims.cli import _json
     from carsi_claims.coverage import coverage
     from carsi_claims.render import render_findings
@@ -79,15 +79,14 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _json(_coverage_json(dataset, report), out)
     elif args.format == "text":
         for m in report.mentions:
-            where = f"{m.file}:{m.line}:{m.column}"
             if m.covered:
+                where = f"{m.file}:{m.line}:{m.column}"
                 text = m.figure.text if len(m.figure.text) <= 60 else m.figure.text[:57] + "..."
                 out.write(f"{where}: {m.figure.kind.value} {text!r}: {_status(dataset, m)}\n")
             else:
-                out.write(f"{where}: error[coverage.uncovered]: {uncovered_message(m)}\n")
-        stale = [f for f in coverage_findings(report, dataset) if f.code != "coverage.uncovered"]
-        for finding in stale:
-            out.write(finding.render() + "\n")
+                out.write(uncovered_finding(m).render() + "\n")
+        for stale in report.stale:
+            out.write(stale_finding(stale, dataset).render() + "\n")
         s = _summary(report)
         verdict = "complete" if report.complete else "INCOMPLETE"
         out.write(

@@ -16,9 +16,15 @@ from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:  # imported when the check runs: coverage needs figures, costly to import
-    from carsi_claims.coverage import CoverageReport, Mention
+    from carsi_claims.coverage import CoverageReport, Mention, StaleIgnore
 
-__all__ = ["check_coverage", "coverage_findings", "uncovered_message"]
+__all__ = [
+    "check_coverage",
+    "coverage_findings",
+    "stale_finding",
+    "uncovered_finding",
+    "uncovered_message",
+]
 
 
 def uncovered_message(mention: Mention) -> str:
@@ -37,23 +43,33 @@ def uncovered_message(mention: Mention) -> str:
     )
 
 
+def uncovered_finding(mention: Mention) -> Finding:
+    """``coverage.uncovered`` at the mention in its source file."""
+    return Finding(
+        "coverage.uncovered",
+        Severity.ERROR,
+        uncovered_message(mention),
+        location=Location(mention.file, mention.line, mention.column),
+    )
+
+
+def stale_finding(stale: StaleIgnore, dataset: Dataset) -> Finding:
+    """``coverage.stale-ignore`` at the ignore entry's quote in the claims file."""
+    return Finding(
+        "coverage.stale-ignore",
+        Severity.ERROR,
+        f"coverage_ignores entry {stale.index} (source {stale.ignore.source}) is stale: "
+        f"{stale.why}",
+        location=dataset.locate(stale.ignore, "quote"),
+    )
+
+
 def coverage_findings(report: CoverageReport, dataset: Dataset) -> Iterator[Finding]:
     """The findings of a coverage report: uncovered mentions, then stale ignores."""
     for mention in report.uncovered:
-        yield Finding(
-            "coverage.uncovered",
-            Severity.ERROR,
-            uncovered_message(mention),
-            location=Location(mention.file, mention.line, mention.column),
-        )
+        yield uncovered_finding(mention)
     for stale in report.stale:
-        yield Finding(
-            "coverage.stale-ignore",
-            Severity.ERROR,
-            f"coverage_ignores entry {stale.index} (source {stale.ignore.source}) is stale: "
-            f"{stale.why}",
-            location=dataset.locate(stale.ignore, "quote"),
-        )
+        yield stale_finding(stale, dataset)
 
 
 def check_coverage(ctx: Context) -> Iterator[Finding]:
