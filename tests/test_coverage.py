@@ -264,3 +264,27 @@ def test_line_col_counts_code_points() -> None:
     assert [line_col(newlines, i) for i in (0, 2, 3, 5, 7, 8)] == [
         (1, 1), (1, 3), (2, 1), (2, 3), (3, 1), (4, 1)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_unreadable_source_is_a_finding_in_sarif_and_github(
+    tmp_dataset: TmpDataset, fmt: str
+) -> None:
+    """An unscanned source is one error result at the source's path, not zero results."""
+    paths = tmp_dataset(MINI_YAML, {})
+    code, out, _ = cli("coverage", str(paths.claims), "--format", fmt)
+    assert code == 2
+    line, column = where(MINI_YAML, f"path: {SEED_NAME}")
+    column += len("path: ")
+    if fmt == "github":
+        assert out.startswith(
+            f"::error file={paths.claims},line={line},col={column},"
+            "title=provenance.missing-file::source file 'a.txt' not found"
+        )
+        assert out.count("::error") == 1
+    else:
+        [result] = json.loads(out)["runs"][0]["results"]
+        assert result["ruleId"] == "provenance.missing-file"
+        assert result["level"] == "error"
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert (region["startLine"], region["startColumn"]) == (line, column)

@@ -69,6 +69,7 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.checks.coverage import coverage_findings, stale_finding, uncovered_finding
     from carsi_claims.cli import _json
     from carsi_claims.coverage import coverage
+    from carsi_claims.findings import Finding, Severity
     from carsi_claims.render import render_findings
 
     dataset = _load(args.claims_file, args.seeds)
@@ -95,7 +96,17 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{s['stale_ignores']} stale ignore(s)\n"
         )
     else:
-        render_findings(coverage_findings(report, dataset), args.format, out, command="coverage")
+        unscanned = [
+            Finding(
+                u.code,
+                Severity.ERROR,
+                f"{u.message}; its figure mentions were not checked",
+                location=dataset.locate(u.source, "path"),
+            )
+            for u in report.unscanned
+        ]
+        findings = [*unscanned, *coverage_findings(report, dataset)]
+        render_findings(findings, args.format, out, command="coverage")
     if report.unscanned:
         return EXIT_USAGE
     return EXIT_OK if not report.uncovered and not report.stale else EXIT_ERRORS
