@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from carsi_claims.dataset import Dataset
@@ -55,6 +56,7 @@ from carsi_claims.model import (
     ResolutionKind,
     Source,
     Statement,
+    Status,
     Value,
 )
 
@@ -92,7 +94,17 @@ T = TypeVar("T")
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáéíñóú"
 #: Punctuation that may follow a word, typographic forms included.
 _TRAILING: Final = ("", "", "", ",", ".", ";", ":", "’s", "—", "…")
+#: Currencies of generated money (all of them rendered by :func:`carsi_claims.figures.render`).
 _CURRENCIES: Final = ("USD", "EUR", "MXN", "GBP")
+#: Small pools of as-of dates, fiscal-year spans and scopes, so that claims share questions.
+_AS_OF: Final = (
+    PartialDate(2011),
+    PartialDate(2011, 3),
+    PartialDate(2011, 3, 14),
+    PartialDate(2012),
+)
+_SPANS: Final = (FiscalYears(2008, 2010), FiscalYears(2009, 2009), FiscalYears(2011, 2012))
+_SCOPES: Final = ("federal",)
 
 
 def ids(prefix: str | None = None) -> st.SearchStrategy[str]:
@@ -162,7 +174,7 @@ def _tolerance(bound: Bound, magnitude: st.SearchStrategy[T]) -> st.SearchStrate
 def money_values(draw: st.DrawFn, currencies: Sequence[str] = ("USD",)) -> Money:
     bound = draw(bounds())
     amount = draw(amounts())
-    currency = draw(st.sampled_from(currencies))
+    currency = draw(st.just(currencies[0]) | st.sampled_from(currencies))  # mostly the first
     return Money(amount, currency, bound, draw(_tolerance(bound, amounts(10**9))))
 
 
@@ -185,9 +197,16 @@ def date_values() -> st.SearchStrategy[DateValue]:
     return st.builds(DateValue, partial_dates())
 
 
-def quotations(speakers: Sequence[str]) -> st.SearchStrategy[Quotation]:
-    """Quotations by one of ``speakers`` (entity ids)."""
-    return st.builds(Quotation, texts(), st.sampled_from(speakers), st.none() | texts(max_words=4))
+def quotations(
+    speakers: Sequence[str], text: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Quotation]:
+    """Quotations by one of ``speakers`` (entity ids), their words drawn from ``text``."""
+    return st.builds(
+        Quotation,
+        texts() if text is None else text,
+        st.sampled_from(speakers),
+        st.none() | texts(max_words=4),
+    )
 
 
 def statements() -> st.SearchStrategy[Statement]:
@@ -203,16 +222,21 @@ def claim_kinds() -> st.SearchStrategy[ClaimKind]:
 
 
 def values(
-    kind: ClaimKind, *, speakers: Sequence[str] = ("speaker",), lists: Sequence[str] = ("list",)
+    kind: ClaimKind,
+    *,
+    speakers: Sequence[str] = ("speaker",),
+    lists: Sequence[str] = ("list",),
+    currencies: Sequence[str] = ("USD",),
+    quote_texts: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Value]:
-    """A value of the type that ``kind`` calls for."""
+    """A value of the type that ``kind`` calls for (quotation words from ``quote_texts``)."""
     makers: dict[ClaimKind, Callable[[], st.SearchStrategy[Any]]] = {
-        ClaimKind.MONEY: money_values,
+        ClaimKind.MONEY: lambda: money_values(currencies),
         ClaimKind.PERCENTAGE: percentage_values,
         ClaimKind.COUNT: lambda: count_values(lists),
         ClaimKind.DATE: date_values,
         ClaimKind.FISCAL_YEARS: fiscal_years,
-        ClaimKind.QUOTATION: lambda: quotations(speakers),
+        ClaimKind.QUOTATION: lambda: quotations(speakers, quote_texts),
         ClaimKind.STATEMENT: statements,
         ClaimKind.LIST_ITEM: lambda: list_items(lists),
     }
@@ -220,8 +244,20 @@ def values(
     return strategy
 
 
-def qualifiers() -> st.SearchStrategy[Qualifiers]:
-    """Qualifiers, each part known or not (``None``)."""
+def qualifiers(*, pooled: bool = False) -> st.SearchStrategy[Qualifiers]:
+    """Qualifiers, each part known or not (``None``).
+
+    With ``pooled``, as-of dates, fiscal-year spans and scopes come from small
+    pools, so that two claims often answer the same question.
+    """
+    if pooled:
+        return st.builds(
+            Qualifiers,
+            st.none() | st.sampled_from(_AS_OF),
+            st.none() | st.sampled_from(_SPANS),
+            st.none() | st.just(True) | st.just(False),
+            st.none() | st.sampled_from(_SCOPES),
+        )
     return st.builds(
         Qualifiers,
         st.none() | partial_dates(),
@@ -277,17 +313,26 @@ def claims(
     lists: Sequence[str] = ("list",),
     properties: Sequence[str] = ("property",),
     kind: ClaimKind | None = None,
+    currencies: Sequence[str] = ("USD",),
+    quote_texts: st.SearchStrategy[str] | None = None,
+    pooled: bool = False,
 ) -> Claim:
-    """An active claim naming only the given subjects, sources, speakers and lists."""
+    """An active claim naming only the given subjects, sources, speakers, lists and currencies.
+
+    ``pooled`` draws its qualifiers from small pools (see :func:`qualifiers`).
+    """
     the_kind = kind if kind is not None else draw(claim_kinds())
+    value = values(
+        the_kind, speakers=speakers, lists=lists, currencies=currencies, quote_texts=quote_texts
+    )
     return Claim(
         id=claim_id if claim_id is not None else draw(ids("claim")),
         kind=the_kind,
         subject=draw(st.sampled_from(subjects)),
         property=draw(st.sampled_from(properties)),
-        value=draw(values(the_kind, speakers=speakers, lists=lists)),
+        value=draw(value),
         provenance=tuple(draw(st.lists(provenances(source_ids), min_size=1, max_size=2))),
-        qualifiers=draw(qualifiers()),
+        qualifiers=draw(qualifiers(pooled=pooled)),
         note=draw(st.none() | texts()),
     )
 
@@ -324,6 +369,11 @@ def resolutions(
     )
 
 
+def _excerpt(text: str) -> str:
+    """The text with its first word left out ("... rest"), an excerpt quotations may give."""
+    return "... " + text.split(" ", 1)[1]
+
+
 def _numbered(prefix: str, n: int) -> list[str]:
     return [f"{prefix}-{i}" for i in range(n)]
 
@@ -338,8 +388,12 @@ def datasets(
 ) -> Dataset:
     """A consistent dataset: every source, entity, list and claim named exists.
 
-    Subjects, properties and lists come from small pools so that claims often
-    answer the same question (which is what conflict detection looks at).
+    Subjects, properties, lists, as-of dates, fiscal years and scopes come
+    from small pools so that claims often answer the same question (which is
+    what conflict detection looks at); money is in one of a few currencies;
+    quotations often repeat (an excerpt of) one of two texts, so the same
+    words may go to different speakers.  Some claims are retracted (with a
+    reason, superseded by another claim or by none).
     Provenance offsets are well formed but do not point at real text; use
     :func:`seeded_datasets` for that.
     """
@@ -349,26 +403,42 @@ def datasets(
     ents = tuple(draw(entities(eid)) for eid in entity_ids)
     n = draw(st.integers(0, max_claims))
     lists = ("list-a", "list-b")
+    said = draw(st.lists(texts(min_words=4), min_size=2, max_size=2))
+    quote_texts = st.sampled_from(said) | st.sampled_from(said).map(_excerpt) | texts()
     # list items first, so that a count naming a list always finds it
-    kinds = [ClaimKind.LIST_ITEM] + [draw(claim_kinds()) for _ in range(n - 1)] if n else []
+    # a few kinds per dataset, so that claims of one kind meet
+    pool = draw(st.lists(claim_kinds(), min_size=1, max_size=3, unique=True))
+    kinds = [ClaimKind.LIST_ITEM] + [draw(st.sampled_from(pool)) for _ in range(n - 1)] if n else []
     present: list[str] = []
     out: list[Claim] = []
     for i, kind in enumerate(kinds):
         claim = draw(
             claims(
                 claim_id=f"claim-{i}",
-                subjects=(*entity_ids, *source_ids),
+                subjects=(entity_ids[0], source_ids[0]),
                 source_ids=source_ids,
                 speakers=entity_ids,
                 lists=present or lists,
                 properties=("p-1", "p-2"),
                 kind=kind,
+                currencies=_CURRENCIES,
+                quote_texts=quote_texts,
+                pooled=True,
             )
         )
         if isinstance(claim.value, ListItem):
             present.append(claim.value.list)
         out.append(claim)
     claim_ids = [c.id for c in out]
+    for i, claim in enumerate(out):
+        if draw(st.integers(0, 5)) == 0:
+            others = [cid for cid in claim_ids if cid != claim.id]
+            out[i] = attrs.evolve(
+                claim,
+                status=Status.RETRACTED,
+                reason=draw(texts(max_words=6)),
+                superseded_by=draw(st.none() | st.sampled_from(others)) if others else None,
+            )
     res: tuple[Resolution, ...] = ()
     if len(claim_ids) >= 2:
         k = draw(st.integers(0, max_resolutions))
