@@ -153,7 +153,7 @@ def test_lock_write_is_atomic(tmp_dataset: TmpDataset, monkeypatch: pytest.Monke
     code, out, err = cli("lock", str(paths.claims))
     monkeypatch.undo()
     assert (code, out) == (2, "")
-    assert err == "carsi-claims lock: cannot write the lock file: No space left on device\n"
+    assert err == f"carsi-claims lock: cannot write {lock_file}: No space left on device\n"
     assert lock_file.read_bytes() == before
     assert sorted(p.name for p in lock_file.parent.iterdir()) == ["claims.lock", "claims.yaml"]
 
@@ -172,3 +172,22 @@ def test_a_lock_that_is_not_utf8_is_placed_by_code_points(tmp_dataset: TmpDatase
         3,
     )
     assert problem.message == f"{lock.file} is not UTF-8 (byte 13, 0xff: invalid start byte)"
+
+
+def test_a_lock_that_cannot_be_written_is_named(
+    tmp_dataset: TmpDataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed write exits 2 with a message naming the lock file."""
+    import carsi_claims._atomic
+
+    def refuse(path: object, text: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(carsi_claims._atomic, "write_text", refuse)
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    lock_file = paths.claims.with_name("claims.lock")
+    assert cli("lock", str(paths.claims)) == (
+        2,
+        "",
+        f"carsi-claims lock: cannot write {lock_file}: Permission denied\n",
+    )

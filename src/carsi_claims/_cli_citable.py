@@ -116,13 +116,16 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from carsi_claims.lock import update_lock
+    from carsi_claims.dataset import display_path
+    from carsi_claims.lock import LOCK_NAME, lock_path, update_lock
 
     dataset = _load(args.claims_file)
     try:
         update = update_lock(dataset)
     except OSError as exc:
-        err.write(f"carsi-claims lock: cannot write the lock file: {exc.strerror or exc}\n")
+        path = lock_path(dataset)
+        shown = LOCK_NAME if path is None else display_path(path)
+        err.write(f"carsi-claims lock: cannot write {shown}: {exc.strerror or exc}\n")
         return EXIT_USAGE
     for problem in update.problems:
         err.write(problem.render() + "\n")
