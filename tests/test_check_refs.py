@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -43,13 +44,12 @@ def test_sample_document_reports_exactly_the_bad_ids(
         where(SAMPLE, f"carsi:carsi.{name}") for name in ("goals-old", "fundng", "nope")
     )
     assert out == (
-        f"{doc}:{old[0]}:{old[1]}: error[refs.retracted]: claim carsi.goals-old: claim "
-        "'carsi.goals-old' is retracted (counted twice); cite its successor "
-        "carsi:carsi.goals instead\n"
-        f"{doc}:{typo[0]}:{typo[1]}: error[refs.unknown]: claim carsi.fundng: unknown claim id "
-        "'carsi.fundng'; did you mean carsi:carsi.funding?\n"
-        f"{doc}:{nope[0]}:{nope[1]}: error[refs.unknown]: claim carsi.nope: unknown claim id "
-        "'carsi.nope'; did you mean carsi:carsi.date?\n"
+        f"{doc}:{old[0]}:{old[1]}: error[refs.retracted]: claim carsi.goals-old: retracted "
+        "(counted twice); cite its successor carsi:carsi.goals instead\n"
+        f"{doc}:{typo[0]}:{typo[1]}: error[refs.unknown]: claim carsi.fundng: no such claim in "
+        "the dataset; did you mean carsi:carsi.funding?\n"
+        f"{doc}:{nope[0]}:{nope[1]}: error[refs.unknown]: claim carsi.nope: no such claim in "
+        "the dataset; did you mean carsi:carsi.date?\n"
         "check-refs FAILED: 7 claim reference(s) in 1 file(s), 3 unknown, retracted or malformed\n"
     )
 
@@ -210,3 +210,17 @@ def test_undecodable_column_counts_code_points(tmp_dataset: TmpDataset, tmp_path
         4,
     )
     assert finding["message"] == ("skipped: not UTF-8 text (byte 11, 0xff: invalid start byte)")
+
+
+def test_paths_are_shown_relative_to_the_working_folder(
+    tmp_dataset: TmpDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file given by its absolute path inside the working folder is shown relative to it."""
+    claims = _paths(tmp_dataset)
+    (tmp_path / "docs").mkdir()
+    doc = tmp_path / "docs" / "a.md"
+    doc.write_text("x carsi:carsi.nope\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("check-refs", "--claims", str(claims), str(doc))
+    assert code == 1
+    assert out.startswith(f"{Path('docs', 'a.md')}:1:3: error[refs.unknown]: ")

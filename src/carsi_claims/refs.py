@@ -46,7 +46,7 @@ from typing import Final
 import attrs
 
 from carsi_claims.checks.ids import ID_PATTERN
-from carsi_claims.dataset import Dataset
+from carsi_claims.dataset import Dataset, display_path
 from carsi_claims.findings import Finding, Location, Report, Severity, decode_error_location
 from carsi_claims.model import Status
 
@@ -118,11 +118,12 @@ class RefsReport:
 
 def _unreadable(path: str | os.PathLike[str], reason: str) -> Finding:
     """``refs.unreadable``: at line 1 of a path that exists, else naming it in the message."""
+    shown = display_path(Path(path))
     if os.path.lexists(path):
-        where: Location | None = Location(str(path), 1, 1)
+        where: Location | None = Location(shown, 1, 1)
         message = f"cannot read it: {reason}"
     else:
-        where, message = None, f"cannot read {path}: {reason}"
+        where, message = None, f"cannot read {shown}: {reason}"
     return Finding("refs.unreadable", Severity.ERROR, message, location=where)
 
 
@@ -185,7 +186,7 @@ def _judge(dataset: Dataset, ref: Reference, where: Location) -> Finding | None:
         return Finding(
             "refs.unknown",
             Severity.ERROR,
-            f"unknown claim id {ref.id!r}{hint}",
+            f"no such claim in the dataset{hint}",
             claim=ref.id,
             location=where,
         )
@@ -199,7 +200,7 @@ def _judge(dataset: Dataset, ref: Reference, where: Location) -> Finding | None:
         return Finding(
             "refs.retracted",
             Severity.ERROR,
-            f"claim {ref.id!r} is retracted ({why}); {fix}",
+            f"retracted ({why}); {fix}",
             claim=ref.id,
             location=where,
         )
@@ -215,7 +216,7 @@ def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> Ref
     findings: list[Finding] = []
     files = references = 0
     for path in _files(paths, unreadable):
-        shown = str(path)
+        shown = display_path(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
