@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from _mini import MINI_SEEDS, MINI_YAML, cli, mutate, report_of
+from _mini import MINI_SEEDS, MINI_YAML, cli, mutate, report_of, where
 from carsi_claims import load, validate
 from carsi_claims.dataset import default_paths
 from carsi_claims.lock import HEADER, read_lock, render_lock
@@ -95,8 +95,10 @@ def test_lock_refuses_to_drop_an_id(tmp_dataset: TmpDataset) -> None:
     code, out, err = cli("lock", str(paths.claims))
     assert (code, out) == (1, "")
     assert err.startswith(
-        f"{lock_file.as_posix()}:{line}:1: error[id.lock-missing]: claim id 'carsi.date' is "
-        f"locked but missing from {paths.claims}\n"
+        f"{lock_file}:{line}:1: error[id.lock-missing]: claim carsi.date: claim id 'carsi.date' "
+        f"is locked in {lock_file} (line {line}) but missing from the dataset (the closest id "
+        "in the dataset is 'carsi.share'): a published id never disappears; restore the claim, "
+        "and to withdraw it set status: retracted with a reason (and superseded_by)\n"
         "carsi-claims lock: refusing to drop 1 locked claim id(s): a published id never "
         "disappears;"
     )
@@ -191,3 +193,18 @@ def test_a_lock_that_cannot_be_written_is_named(
         "",
         f"carsi-claims lock: cannot write {lock_file}: Permission denied\n",
     )
+
+
+def test_lock_refuses_a_malformed_claim_id(tmp_dataset: TmpDataset) -> None:
+    """``lock`` reports a malformed claim id as the id check does, and writes nothing."""
+    claims = MINI_YAML + DATE_CLAIM.replace("id: carsi.date", "id: Carsi.Bad")
+    paths = tmp_dataset(claims, MINI_SEEDS)
+    code, out, err = cli("lock", str(paths.claims))
+    line, column = where(claims, "Carsi.Bad")
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"{paths.claims}:{line}:{column}: error[id.malformed]: claim Carsi.Bad: claim id "
+        "'Carsi.Bad' is not well formed: expected lowercase ASCII letters and digits joined by "
+        "'-', '.' or '_', at most 80 characters\n"
+    )
+    assert not paths.claims.with_name("claims.lock").exists()

@@ -116,6 +116,7 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.checks.lock import lock_missing_finding
     from carsi_claims.dataset import display_path
     from carsi_claims.lock import LOCK_NAME, lock_path, update_lock
 
@@ -129,13 +130,10 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     for problem in update.problems:
         err.write(problem.render() + "\n")
-    shown = update.path.as_posix()
+    shown = display_path(update.path)
     if update.missing:
         for entry in update.missing:
-            err.write(
-                f"{shown}:{entry.line}:1: error[id.lock-missing]: claim id {entry.id!r} is locked "
-                f"but missing from {dataset.file}\n"
-            )
+            err.write(lock_missing_finding(entry, shown, dataset).render() + "\n")
         err.write(
             f"carsi-claims lock: refusing to drop {len(update.missing)} locked claim id(s): a "
             "published id never disappears; restore the claim (to withdraw it, set status: "

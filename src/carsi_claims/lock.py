@@ -25,7 +25,8 @@ from typing import Final
 
 import attrs
 
-from carsi_claims.checks.ids import is_valid_id
+from carsi_claims.checks import Context
+from carsi_claims.checks.ids import check_ids, is_valid_id
 from carsi_claims.dataset import Dataset, display_path
 from carsi_claims.findings import Finding, Location, Severity, decode_error_location
 
@@ -182,17 +183,11 @@ def update_lock(dataset: Dataset) -> LockUpdate:
     problems = list(lock.problems)
     present = dataset.claims_by_id
     missing = tuple(entry for entry in lock.ids if entry.id not in present)
-    for claim in dataset.claims:
-        if not is_valid_id(claim.id):
-            problems.append(
-                Finding(
-                    "id.malformed",
-                    Severity.ERROR,
-                    f"claim id {claim.id!r} is not well formed, so it cannot be locked",
-                    claim=claim.id,
-                    location=dataset.locate(claim, "id"),
-                )
-            )
+    problems += (
+        f
+        for f in check_ids(Context(dataset, None))
+        if f.code == "id.malformed" and f.claim is not None
+    )
     locked = lock.id_set
     added = tuple(sorted(i for i in present if i not in locked and is_valid_id(i)))
     update = LockUpdate(path, added, missing, tuple(problems), len(locked) + len(added))

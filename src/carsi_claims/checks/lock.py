@@ -10,10 +10,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from carsi_claims.checks import Context
+from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
-from carsi_claims.lock import lock_path, read_lock
+from carsi_claims.lock import LockedId, lock_path, read_lock
 
-__all__ = ["check_lock"]
+__all__ = ["check_lock", "lock_missing_finding"]
+
+
+def lock_missing_finding(entry: LockedId, lock_file: str, dataset: Dataset) -> Finding:
+    """``id.lock-missing``: a locked id gone from ``dataset``, at its line of the lock."""
+    close = dataset.closest_id(entry.id)
+    hint = f" (the closest id in the dataset is {close!r})" if close else ""
+    return Finding(
+        "id.lock-missing",
+        Severity.ERROR,
+        f"claim id {entry.id!r} is locked in {lock_file} (line {entry.line}) but missing "
+        f"from the dataset{hint}: a published id never disappears; restore the claim, and to "
+        "withdraw it set status: retracted with a reason (and superseded_by)",
+        claim=entry.id,
+        location=Location(lock_file, entry.line, 1),
+    )
 
 
 def check_lock(ctx: Context) -> Iterator[Finding]:
@@ -25,16 +41,5 @@ def check_lock(ctx: Context) -> Iterator[Finding]:
     yield from lock.problems
     present = ctx.dataset.claims_by_id
     for entry in lock.ids:
-        if entry.id in present:
-            continue
-        close = ctx.dataset.closest_id(entry.id)
-        hint = f" (the closest id in the dataset is {close!r})" if close else ""
-        yield Finding(
-            "id.lock-missing",
-            Severity.ERROR,
-            f"claim id {entry.id!r} is locked in {lock.file} (line {entry.line}) but missing "
-            f"from the dataset{hint}: a published id never disappears; restore the claim, and to "
-            "withdraw it set status: retracted with a reason (and superseded_by)",
-            claim=entry.id,
-            location=Location(lock.file, entry.line, 1),
-        )
+        if entry.id not in present:
+            yield lock_missing_finding(entry, lock.file, ctx.dataset)
