@@ -64,3 +64,14 @@ def test_different_currencies_are_not_compared() -> None:
     [found] = detect([claim("a", Money(Decimal(1))), claim("b", Money(Decimal(1), "EUR"))])
     assert (found.code, found.severity) == ("conflict.currency", "warning")
     assert "EUR and USD are not compared" in found.detail
+
+
+def test_cumulative_falls_when_the_later_claim_has_the_smaller_id() -> None:
+    """The order of dates, not of ids, tells which cumulative amount is the later one."""
+    from carsi_claims.model import PartialDate
+
+    late = claim("a", Money(Decimal(100)), as_of=PartialDate(2012), cumulative=True)
+    early = claim("b", Money(Decimal(300)), as_of=PartialDate(2011), cumulative=True)
+    [found] = detect([late, early])
+    assert (found.kind, found.claims, found.undetermined) == ("cumulative", ("a", "b"), False)
+    assert "falls from b to the later a" in found.detail
