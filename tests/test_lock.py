@@ -76,9 +76,8 @@ def test_deleting_a_locked_id_fails_validate(tmp_dataset: TmpDataset) -> None:
             1,
             "carsi.date",
             f"claim id 'carsi.date' is locked in {lock_file} (line {line}) but missing from the "
-            "dataset (the closest id in the dataset is 'carsi.share'): a published id never "
-            "disappears; restore the claim, and to withdraw it set status: retracted with a "
-            "reason (and superseded_by)",
+            "dataset: a published id never disappears; restore the claim, and to withdraw it set "
+            "status: retracted with a reason (and superseded_by); did you mean 'carsi.share'?",
         )
     ]
     code, out, _ = cli("validate", str(paths.claims))
@@ -96,9 +95,9 @@ def test_lock_refuses_to_drop_an_id(tmp_dataset: TmpDataset) -> None:
     assert (code, out) == (1, "")
     assert err.startswith(
         f"{lock_file}:{line}:1: error[id.lock-missing]: claim carsi.date: claim id 'carsi.date' "
-        f"is locked in {lock_file} (line {line}) but missing from the dataset (the closest id "
-        "in the dataset is 'carsi.share'): a published id never disappears; restore the claim, "
-        "and to withdraw it set status: retracted with a reason (and superseded_by)\n"
+        f"is locked in {lock_file} (line {line}) but missing from the dataset: a published id "
+        "never disappears; restore the claim, and to withdraw it set status: retracted with a "
+        "reason (and superseded_by); did you mean 'carsi.share'?\n"
         "carsi-claims lock: refusing to drop 1 locked claim id(s): a published id never "
         "disappears;"
     )

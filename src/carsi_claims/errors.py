@@ -37,9 +37,11 @@ class UnknownClaimError(CarsiClaimsError, KeyError):
     """An id names no claim in the dataset."""
 
     def __init__(self, claim_id: str, suggestion: str | None = None) -> None:
+        from carsi_claims.text import did_you_mean
+
         self.claim_id = claim_id
         self.suggestion = suggestion
-        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        hint = did_you_mean(claim_id, [suggestion] if suggestion else [])
         super().__init__(f"no claim with id {claim_id!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would repr() the message

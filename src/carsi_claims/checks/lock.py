@@ -13,20 +13,20 @@ from carsi_claims.checks import Context
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.lock import LockedId, lock_path, read_lock
+from carsi_claims.text import did_you_mean
 
 __all__ = ["check_lock", "lock_missing_finding"]
 
 
 def lock_missing_finding(entry: LockedId, lock_file: str, dataset: Dataset) -> Finding:
     """``id.lock-missing``: a locked id gone from ``dataset``, at its line of the lock."""
-    close = dataset.closest_id(entry.id)
-    hint = f" (the closest id in the dataset is {close!r})" if close else ""
     return Finding(
         "id.lock-missing",
         Severity.ERROR,
         f"claim id {entry.id!r} is locked in {lock_file} (line {entry.line}) but missing "
-        f"from the dataset{hint}: a published id never disappears; restore the claim, and to "
-        "withdraw it set status: retracted with a reason (and superseded_by)",
+        "from the dataset: a published id never disappears; restore the claim, and to "
+        "withdraw it set status: retracted with a reason (and superseded_by)"
+        + did_you_mean(entry.id, dataset.claims_by_id),
         claim=entry.id,
         location=Location(lock_file, entry.line, 1),
     )
