@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from _conflict_claims import claim
 from carsi_claims.conflicts import detect, resolve
-from carsi_claims.model import Money, Resolution, ResolutionKind
+from carsi_claims.model import Claim, Money, Resolution, ResolutionKind
 
 
-def _claims(n: int) -> list:  # type: ignore[type-arg]
+def _claims(n: int) -> list[Claim]:
     """n claims answering one question, each with a different figure: all pairs conflict."""
     return [claim(f"c{i}", Money(Decimal(i * 10)), source=f"s{i}") for i in range(n)]
 
@@ -37,3 +37,16 @@ def test_removing_claims_makes_stale(n: int) -> None:
     matches, stale = resolve(detect(claims[1:]), [res])
     assert stale == [res]
     assert all(m.resolution is None for m in matches)
+
+
+def test_first_resolution_in_file_order_wins() -> None:
+    """Of two resolutions for one conflict, the first in file order wins, the other is stale."""
+    claims = _claims(2)
+    first = Resolution("r1", ("c0", "c1"), ResolutionKind.SOURCE_ERROR, "why")
+    second = Resolution("r2", ("c1", "c0"), ResolutionKind.SOURCE_ERROR, "why again")
+    matches, stale = resolve(detect(claims), [first, second])
+    assert [m.resolution for m in matches] == [first]
+    assert stale == [second]
+    matches, stale = resolve(detect(claims), [second, first])
+    assert [m.resolution for m in matches] == [second]
+    assert stale == [first]
