@@ -55,13 +55,14 @@ import attrs
 
 from carsi_claims import model
 from carsi_claims._iso4217 import CURRENCIES
+from carsi_claims.checks import ids
 from carsi_claims.model import VALUE_TYPES, Claim, PartialDate
 
 __all__ = ["DRAFT", "ID_PATTERN", "claims_schema", "schema_json"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 #: The id pattern of :mod:`carsi_claims.checks.ids`, anchored for JSON Schema.
-ID_PATTERN: Final = "^[a-z0-9]+(?:[-._][a-z0-9]+)*$"
+ID_PATTERN: Final = f"^(?:{ids.ID_PATTERN.pattern})$"
 _INT_PATTERN: Final = "^-?[0-9]{1,18}$"
 _DECIMAL_PATTERN: Final = "^-?[0-9]{1,30}(?:\\.[0-9]{1,12})?$"
 _DATE_PATTERN: Final = "^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -85,7 +86,7 @@ _DATE: Final[dict[str, Any]] = {
 
 #: Field refinements the model's types alone do not carry.
 _REFINED: Final[dict[tuple[str, str], dict[str, Any]]] = {
-    ("*", "id"): {"type": "string", "pattern": ID_PATTERN, "maxLength": 80},
+    ("*", "id"): {"type": "string", "pattern": ID_PATTERN, "maxLength": ids.MAX_ID_LEN},
     ("Money", "currency"): {"enum": sorted(CURRENCIES)},
     ("Source", "sha256"): {"type": "string", "pattern": _SHA256_PATTERN},
 }

@@ -45,7 +45,7 @@ from typing import Final
 
 import attrs
 
-from carsi_claims.checks.ids import ID_PATTERN
+from carsi_claims.checks.ids import ID_PATTERN, MAX_ID_LEN
 from carsi_claims.dataset import Dataset, display_path
 from carsi_claims.findings import Finding, Location, Report, Severity, decode_error_location
 from carsi_claims.model import Status
@@ -54,7 +54,6 @@ __all__ = ["PREFIX", "REFERENCE", "Reference", "RefsReport", "check_refs", "find
 
 #: What starts a reference.
 PREFIX: Final = "carsi:"
-_MAX_ID: Final = 80
 
 #: A reference: ``id`` holds the claim id; ``tail`` a letter run straight into it.
 REFERENCE: Final = re.compile(
@@ -85,7 +84,7 @@ def find_references(text: str) -> Iterator[Reference]:
         counted = m.start()
         column = m.start() - line_start + 1
         claim_id = m["id"]
-        if claim_id is None or m["tail"] is not None or len(claim_id) > _MAX_ID:
+        if claim_id is None or m["tail"] is not None or len(claim_id) > MAX_ID_LEN:
             shown = _word_at(text, m.start())
             yield Reference(shown, line, column, malformed=True)
         else:
@@ -175,7 +174,7 @@ def _judge(dataset: Dataset, ref: Reference, where: Location) -> Finding | None:
             "refs.malformed",
             Severity.ERROR,
             f"{ref.id!r} is not a claim reference: expected '{PREFIX}' and then a claim id of "
-            "lowercase ASCII letters and digits joined by '-', '.' or '_' (at most 80 "
+            f"lowercase ASCII letters and digits joined by '-', '.' or '_' (at most {MAX_ID_LEN} "
             "characters)",
             location=where,
         )

@@ -9,16 +9,17 @@ from typing import Final
 from carsi_claims.checks import Context
 from carsi_claims.findings import Finding
 
-__all__ = ["ID_PATTERN", "check_ids", "is_valid_id"]
+__all__ = ["ID_PATTERN", "MAX_ID_LEN", "check_ids", "is_valid_id"]
 
 #: Lowercase ASCII words joined by ``-``, ``.`` or ``_``, at most 80 characters.
 ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:[-._][a-z0-9]+)*", re.ASCII)
-_MAX_LEN: Final = 80
+#: The longest id, in characters.
+MAX_ID_LEN: Final = 80
 
 
 def is_valid_id(value: str) -> bool:
     """Whether ``value`` is a well-formed id (matched whole: no trailing newline)."""
-    return len(value) <= _MAX_LEN and ID_PATTERN.fullmatch(value) is not None
+    return len(value) <= MAX_ID_LEN and ID_PATTERN.fullmatch(value) is not None
 
 
 def _check(ctx: Context, kind: str, records: Sequence[object]) -> Iterator[Finding]:
@@ -29,7 +30,7 @@ def _check(ctx: Context, kind: str, records: Sequence[object]) -> Iterator[Findi
             yield ctx.finding(
                 "id.malformed",
                 f"{kind} id {rid!r} is not well formed: expected lowercase ASCII letters "
-                "and digits joined by '-', '.' or '_', at most 80 characters",
+                f"and digits joined by '-', '.' or '_', at most {MAX_ID_LEN} characters",
                 record,
                 "id",
             )
