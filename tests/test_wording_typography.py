@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import assume, given
+from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
 from _conflict_claims import claim
@@ -11,7 +11,8 @@ from carsi_claims.conflicts import detect
 from carsi_claims.model import ListItem
 from carsi_claims.text import normalize
 
-_TYPO = {"'": "’", '"': "“", "-": "—", " ": "  ", "...": "…"}
+#: Typographic forms that cs.words() writes (’ — …), each with a plain or other spelling.
+_TYPO = {"’": "'", "—": "-", "…": "...", " ": "  "}
 
 
 @given(st.lists(cs.words(), min_size=1, max_size=8), st.data())
@@ -31,12 +32,13 @@ def test_changed_word_is_a_wording_conflict(words: list[str], data: st.DataObjec
 
 @given(st.lists(cs.words(), min_size=1, max_size=8), st.data())
 def test_typography_only_is_info(words: list[str], data: st.DataObject) -> None:
-    """Changing quotes, dashes, spacing or case only is at most an info finding."""
+    """Changing apostrophes, dashes, ellipses, spacing or case only is at most an info finding."""
     text = " ".join(words)
     typo = text.upper() if data.draw(st.booleans()) else text
-    for plain, fancy in _TYPO.items():
+    for fancy, plain in _TYPO.items():
         if data.draw(st.booleans()):
-            typo = typo.replace(plain, fancy)
+            typo = typo.replace(fancy, plain)
+    event(f"typography changed: {sorted(f for f in _TYPO if f in text and f not in typo)}")
     a = claim("a", ListItem("goals", 1, text))
     b = claim("b", ListItem("goals", 1, typo), source="src-b")
     found = detect([a, b])
