@@ -10,19 +10,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from carsi_claims.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, _dataset_args, _format_arg, _load
+
 if TYPE_CHECKING:
     from carsi_claims.coverage import CoverageReport, Mention
     from carsi_claims.dataset import Dataset
 
 __all__ = ["add_commands"]
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-def _load(claims_file: str | None, seeds: str | None = None) -> Dataset:
-    from carsi_claims.dataset import load
-
-    return load(claims_file, seeds=seeds)
 
 
 # -- coverage ------------------------------------------------------------------
@@ -72,7 +66,7 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.findings import Finding, Severity
     from carsi_claims.render import render_findings
 
-    dataset = _load(args.claims_file, args.seeds)
+    dataset = _load(args)
     report = coverage(dataset)
     for u in report.unscanned:
         err.write(f"carsi-claims coverage: {u.source.id}: {u.message}\n")
@@ -120,7 +114,7 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.dataset import display_path
     from carsi_claims.lock import LOCK_NAME, lock_path, update_lock
 
-    dataset = _load(args.claims_file)
+    dataset = _load(args)
     try:
         update = update_lock(dataset)
     except OSError as exc:
@@ -160,7 +154,7 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.cite import citation_of
     from carsi_claims.cli import find_claim
 
-    dataset = _load(args.claims_file, args.seeds)
+    dataset = _load(args)
     claim = find_claim(dataset, args.id, "cite", err)
     if claim is None:
         return EXIT_ERRORS
@@ -179,7 +173,7 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.refs import check_refs
     from carsi_claims.render import render_findings
 
-    dataset = _load(args.claims)
+    dataset = _load(args)
     report = check_refs(args.paths, dataset)
     render_findings(report.findings, args.format, out, command="check-refs")
     if args.format in ("text", "github"):
@@ -201,27 +195,23 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...]) -> None:
     """Add ``coverage``, ``lock``, ``cite`` and ``check-refs`` to the subcommand parser."""
-    claims_help = "claims file (default: the shipped dataset)"
+    from carsi_claims.cite import FORMATS as CITE_FORMATS
 
     p = sub.add_parser("coverage", help="list every figure the sources mention, covered or not")
-    p.add_argument("claims_file", nargs="?", metavar="CLAIMS_FILE", help=claims_help)
-    p.add_argument("--seeds", metavar="DIR", help="seeds folder (default: CLAIMS_FILE/../../seeds)")
-    p.add_argument("--format", choices=formats, default="text", help="output format")
+    _dataset_args(p)
+    _format_arg(p, formats)
     p.set_defaults(func=_cmd_coverage)
 
     p = sub.add_parser(
         "lock", help="add the dataset's new claim ids to claims.lock (never drops one)"
     )
-    p.add_argument("claims_file", nargs="?", metavar="CLAIMS_FILE", help=claims_help)
+    _dataset_args(p)
     p.set_defaults(func=_cmd_lock)
 
     p = sub.add_parser("cite", help="a citation of one claim, ready to paste")
     p.add_argument("id", metavar="ID")
-    p.add_argument("claims_file", nargs="?", metavar="CLAIMS_FILE", help=claims_help)
-    p.add_argument("--seeds", metavar="DIR", help=argparse.SUPPRESS)
-    p.add_argument(
-        "--format", choices=("text", "markdown", "json"), default="text", help="output format"
-    )
+    _dataset_args(p)
+    _format_arg(p, CITE_FORMATS)
     p.set_defaults(func=_cmd_cite)
 
     p = sub.add_parser(
@@ -229,6 +219,11 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
         help="check carsi:<claim-id> references in files and folders (unknown or retracted ids)",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to scan recursively")
-    p.add_argument("--claims", metavar="CLAIMS_FILE", help=claims_help)
-    p.add_argument("--format", choices=formats, default="text", help="output format")
-    p.set_defaults(func=_cmd_check_refs)
+    p.add_argument(
+        "--claims",
+        dest="claims_file",
+        metavar="CLAIMS_FILE",
+        help="claims file (default: the shipped dataset)",
+    )
+    _format_arg(p, formats)
+    p.set_defaults(func=_cmd_check_refs, seeds=None)
