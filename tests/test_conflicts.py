@@ -155,3 +155,16 @@ def test_shipped_dataset_command(fmt: str) -> None:
     """`carsi-claims conflicts` on the shipped dataset exits 0."""
     code, _ = _cli("conflicts", "--format", fmt)
     assert code == 0
+
+
+def test_currency_conflict_keeps_undetermined_time() -> None:
+    """Two currencies, an as-of date stated for one and not the other, are flagged undetermined."""
+    from decimal import Decimal
+
+    from carsi_claims.model import Money, PartialDate
+
+    a = claim("a", Money(Decimal(1)), as_of=PartialDate(2011))
+    b = claim("b", Money(Decimal(1), "EUR"), source="src-b")
+    [found] = detect([a, b])
+    assert (found.code, found.undetermined) == ("conflict.currency", True)
+    assert found.detail.endswith("stated for one and not the other")

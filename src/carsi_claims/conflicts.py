@@ -342,6 +342,7 @@ def _numeric(a: Claim, b: Claim) -> Conflict | None:
             b,
             f"amounts in {min(va.currency, vb.currency)} and {max(va.currency, vb.currency)} "
             "are not compared (no exchange rate)",
+            undetermined=undetermined,
         )
     if a.qualifiers.cumulative and b.qualifiers.cumulative and isinstance(va, Money):
         return _cumulative(a, b)
