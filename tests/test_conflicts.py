@@ -168,3 +168,16 @@ def test_currency_conflict_keeps_undetermined_time() -> None:
     [found] = detect([a, b])
     assert (found.code, found.undetermined) == ("conflict.currency", True)
     assert found.detail.endswith("stated for one and not the other")
+
+
+def test_unrenderable_currency_is_described_readably() -> None:
+    """A currency that figures cannot render is written as code and amount, bound words first."""
+    from decimal import Decimal
+
+    from carsi_claims.model import Bound, Money
+
+    a = claim("a", Money(Decimal("1E+3"), "BRL", Bound.UP_TO))
+    b = claim("b", Money(Decimal(1), "USD"), source="src-b")
+    [found] = detect([a, b])
+    assert "a (src-a) says up to BRL 1,000;" in found.detail
+    assert "Money(" not in found.detail

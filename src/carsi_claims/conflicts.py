@@ -114,6 +114,12 @@ _INF: Final = Decimal("Infinity")
 _HUNDRED: Final = Decimal(100)
 _WORD: Final = re.compile(r"\w+(?:'\w+)*")
 _MIN_QUOTE_WORDS: Final = 3
+_BOUND_WORDS: Final = {
+    Bound.EXACT: "",
+    Bound.UP_TO: "up to ",
+    Bound.AT_LEAST: "at least ",
+    Bound.APPROXIMATELY: "approximately ",
+}
 
 Numeric = Money | Percentage | Count
 
@@ -294,7 +300,10 @@ def _says(value: Value) -> str:
     try:
         said = render(value)
     except ValueError:
-        said = repr(value)
+        if not isinstance(value, Money):
+            raise
+        # a currency render does not know (BRL): "up to BRL 1,500"
+        said = f"{_BOUND_WORDS[value.bound]}{value.currency} {value.amount:,f}"
     tol = getattr(value, "tolerance", None)
     return said if tol is None else f"{said} (tolerance {tol})"
 
