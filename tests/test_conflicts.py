@@ -181,3 +181,15 @@ def test_unrenderable_currency_is_described_readably() -> None:
     [found] = detect([a, b])
     assert "a (src-a) says up to BRL 1,000;" in found.detail
     assert "Money(" not in found.detail
+
+
+@pytest.mark.parametrize("part", ["...", "—", "…"])
+def test_part_without_words_is_no_excerpt(part: str) -> None:
+    """A quotation with no words is not an excerpt of another, so the wording differs."""
+    from carsi_claims.conflicts import is_excerpt
+    from carsi_claims.model import Quotation
+
+    assert not is_excerpt(part, "we are committed")
+    a = claim("a", Quotation("we are committed", "clinton"))
+    b = claim("b", Quotation(part, "clinton"), source="src-b")
+    assert [f.kind for f in detect([a, b])] == ["wording"]

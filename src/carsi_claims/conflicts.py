@@ -276,10 +276,16 @@ def _fragments(text: str) -> list[str]:
 
 
 def is_excerpt(part: str, whole: str) -> bool:
-    """Whether ``part``'s words stand in ``whole`` in order, each fragment contiguous."""
+    """Whether ``part``'s words stand in ``whole`` in order, each fragment contiguous.
+
+    A part without words ("...", "—") is an excerpt of nothing.
+    """
+    fragments = _fragments(part)
+    if not fragments:
+        return False
     haystack = " " + " ... ".join(_fragments(whole)) + " "
     pos = 0
-    for fragment in _fragments(part):
+    for fragment in fragments:
         found = haystack.find(" " + fragment + " ", pos)
         if found < 0:
             return False
