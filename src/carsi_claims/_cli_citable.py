@@ -13,22 +13,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 from carsi_claims.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, _dataset_args, _format_arg, _load
 
 if TYPE_CHECKING:
-    from carsi_claims.coverage import CoverageReport, Mention
+    from carsi_claims.coverage import CoverageReport
     from carsi_claims.dataset import Dataset
 
 __all__ = ["add_commands"]
 
 
 # -- coverage ------------------------------------------------------------------
-
-
-def _status(dataset: Dataset, mention: Mention) -> str:
-    if mention.covered_by is not None:
-        return f"covered by claim {mention.covered_by}"
-    if mention.ignored_by is not None:
-        reason = dataset.coverage_ignores[mention.ignored_by].reason
-        return f"ignored by coverage_ignores[{mention.ignored_by}] ({reason})"
-    return "UNCOVERED"
 
 
 def _coverage_json(dataset: Dataset, report: CoverageReport) -> dict[str, object]:
@@ -74,12 +65,16 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _json(_coverage_json(dataset, report), out)
     elif args.format == "text":
         for m in report.mentions:
-            if m.covered:
-                where = f"{m.file}:{m.line}:{m.column}"
-                text = m.figure.text if len(m.figure.text) <= 60 else m.figure.text[:57] + "..."
-                out.write(f"{where}: {m.figure.kind.value} {text!r}: {_status(dataset, m)}\n")
+            if m.covered_by is not None:
+                status = f"covered by claim {m.covered_by}"
+            elif m.ignored_by is not None:
+                reason = dataset.coverage_ignores[m.ignored_by].reason
+                status = f"ignored by coverage_ignores[{m.ignored_by}] ({reason})"
             else:
                 out.write(uncovered_finding(m).render() + "\n")
+                continue
+            text = m.figure.text if len(m.figure.text) <= 60 else m.figure.text[:57] + "..."
+            out.write(f"{m.file}:{m.line}:{m.column}: {m.figure.kind.value} {text!r}: {status}\n")
         for stale in report.stale:
             out.write(stale_finding(stale, dataset).render() + "\n")
         s = _summary(report)
