@@ -245,8 +245,18 @@ def test_json_format_lists_mentions(tmp_dataset: TmpDataset) -> None:
         "covered": False,
         "covered_by": None,
         "ignored_by": None,
+        "partly_by": None,
     }
     assert [f["code"] for f in data["findings"]] == ["coverage.uncovered"]
+
+
+def test_json_format_names_a_partly_overlapping_claim(tmp_dataset: TmpDataset) -> None:
+    """A mention a claim's quote overlaps only in part names that claim as ``partly_by``."""
+    paths = tmp_dataset(mutate('quote: "Five Goals"', 'quote: "the Five"'), MINI_SEEDS)
+    code, out, _ = cli("coverage", str(paths.claims), "--format", "json")
+    assert code == 1
+    goals = next(m for m in json.loads(out)["mentions"] if m["text"] == "Five Goals")
+    assert (goals["covered"], goals["partly_by"]) == (False, "carsi.goals")
 
 
 def test_unreadable_source_exits_2(tmp_dataset: TmpDataset) -> None:

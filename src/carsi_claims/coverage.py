@@ -86,6 +86,7 @@ class Mention:
             "covered": self.covered,
             "covered_by": self.covered_by,
             "ignored_by": self.ignored_by,
+            "partly_by": self.partly_by,
         }
 
 
