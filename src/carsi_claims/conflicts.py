@@ -105,6 +105,7 @@ __all__ = [
     "interval",
     "is_excerpt",
     "resolve",
+    "sources_of",
     "word_diff",
 ]
 
@@ -280,10 +281,14 @@ def is_excerpt(part: str, whole: str) -> bool:
 
     A part without words ("...", "—") is an excerpt of nothing.
     """
-    fragments = _fragments(part)
+    return _is_excerpt(_fragments(part), _fragments(whole))
+
+
+def _is_excerpt(fragments: Sequence[str], whole: Sequence[str]) -> bool:
+    """:func:`is_excerpt` on texts already cut into :func:`_fragments`."""
     if not fragments:
         return False
-    haystack = " " + " ... ".join(_fragments(whole)) + " "
+    haystack = " " + " ... ".join(whole) + " "
     pos = 0
     for fragment in fragments:
         found = haystack.find(" " + fragment + " ", pos)
@@ -324,20 +329,29 @@ def _when(claim: Claim) -> str:
     return f" [{', '.join(parts)}]" if parts else ""
 
 
-def _sources(claim: Claim) -> str:
-    return ", ".join(sorted({p.source for p in claim.provenance}))
+def sources_of(claim: Claim) -> list[str]:
+    """The ids of the sources a claim cites, sorted, each once."""
+    return sorted({p.source for p in claim.provenance})
 
 
 def _who(claim: Claim) -> str:
-    return f"{claim.id} ({_sources(claim)}) says {_says(claim.value)}{_when(claim)}"
+    return f"{claim.id} ({', '.join(sources_of(claim))}) says {_says(claim.value)}{_when(claim)}"
 
 
-def _pair(kind: ConflictKind, a: Claim, b: Claim, what: str, **extra: object) -> Conflict:
+def _pair(
+    kind: ConflictKind,
+    a: Claim,
+    b: Claim,
+    what: str,
+    *,
+    diff: str | None = None,
+    undetermined: bool = False,
+) -> Conflict:
     a, b = sorted((a, b), key=lambda c: c.id)
     detail = f"{what}: {_who(a)}; {_who(b)}"
-    if extra.get("undetermined"):
+    if undetermined:
         detail += "; a time (as-of date or fiscal years) is stated for one and not the other"
-    return Conflict(kind, (a.id, b.id), detail, **extra)  # type: ignore[arg-type]
+    return Conflict(kind, (a.id, b.id), detail, diff, undetermined)
 
 
 # -- comparing two claims that may answer the same question ---------------------------
@@ -345,8 +359,8 @@ def _pair(kind: ConflictKind, a: Claim, b: Claim, what: str, **extra: object) ->
 
 def _numeric(a: Claim, b: Claim) -> Conflict | None:
     va, vb = a.value, b.value
-    assert isinstance(va, Money | Percentage | Count)
-    assert isinstance(vb, Money | Percentage | Count)
+    assert isinstance(va, Numeric)
+    assert isinstance(vb, Numeric)
     if isinstance(va, Money) and isinstance(vb, Money) and va.currency != vb.currency:
         same, undetermined = _same_time(a, b)
         if not same:
@@ -443,8 +457,8 @@ def _wording(a: Claim, b: Claim) -> Conflict | None:
         return _pair(ConflictKind.TYPOGRAPHY, a, b, "the texts differ in typography only")
     if isinstance(a.value, Quotation) and (is_excerpt(ta, tb) or is_excerpt(tb, ta)):
         return None
-    first, second = sorted((a, b), key=lambda c: c.id)
-    diff = word_diff(_text_of(first.value), _text_of(second.value))
+    first, second = (ta, tb) if a.id < b.id else (tb, ta)
+    diff = word_diff(first, second)
     return _pair(
         ConflictKind.WORDING,
         a,
@@ -457,7 +471,7 @@ def _wording(a: Claim, b: Claim) -> Conflict | None:
 
 def _compare(a: Claim, b: Claim) -> Conflict | None:
     va, vb = a.value, b.value
-    if isinstance(va, Money | Percentage | Count) and isinstance(vb, Money | Percentage | Count):
+    if isinstance(va, Numeric) and isinstance(vb, Numeric):
         return _numeric(a, b)
     if isinstance(va, Quotation | Statement | ListItem):
         return _wording(a, b)
@@ -538,7 +552,7 @@ def _misattributions(quotes: Sequence[Claim], speaker_of: Mapping[str, str]) -> 
             assert isinstance(vo, Quotation)
             if speaker_of.get(vc.speaker, vc.speaker) == speaker_of.get(vo.speaker, vo.speaker):
                 continue
-            if is_excerpt(vc.text, vo.text):
+            if _is_excerpt(frags[c.id], frags[other.id]):
                 yield _pair(
                     ConflictKind.MISATTRIBUTION,
                     c,
@@ -563,7 +577,8 @@ def _count_lists(claims: Sequence[Claim]) -> Iterator[Conflict]:
                 continue
             members = sorted({m.id for group in ordinals.values() for m in group})
             detail = (
-                f"{c.id} ({_sources(c)}) says {_says(v)} for list {v.list!r}, but {source} gives "
+                f"{c.id} ({', '.join(sources_of(c))}) says {_says(v)} for list {v.list!r}, "
+                f"but {source} gives "
                 f"{len(ordinals)} item(s) of that list (ordinals "
                 f"{', '.join(map(str, sorted(ordinals)))}: {', '.join(members)})"
             )
