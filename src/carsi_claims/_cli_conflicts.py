@@ -34,14 +34,11 @@ def _evidence(res: Resolution) -> list[dict[str, object]]:
     return out
 
 
-def _sources(dataset: Dataset, claim_id: str) -> list[str]:
-    claim = dataset.claims_by_id.get(claim_id)
-    return [] if claim is None else sorted({p.source for p in claim.provenance})
-
-
 def _match_json(dataset: Dataset, match: Match) -> dict[str, Any]:
     data = match.conflict.to_json()
-    data["sources"] = {cid: _sources(dataset, cid) for cid in match.conflict.claims}
+    from carsi_claims.conflicts import sources_of
+
+    data["sources"] = {cid: sources_of(dataset.claims_by_id[cid]) for cid in match.conflict.claims}
     res = match.resolution
     data["status"] = "unresolved" if res is None else "resolved"
     data["resolution"] = None if res is None else res.id
@@ -49,6 +46,9 @@ def _match_json(dataset: Dataset, match: Match) -> dict[str, Any]:
 
 
 def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: TextIO) -> None:
+    from carsi_claims.conflicts import sources_of
+    from carsi_claims.findings import Severity
+
     for match in matches:
         c = match.conflict
         res = match.resolution
@@ -56,7 +56,7 @@ def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: 
         flag = " [undetermined]" if c.undetermined else ""
         out.write(f"{c.code} ({c.severity}){flag}: {status}\n")
         for cid in c.claims:
-            out.write(f"  {cid}  sources: {', '.join(_sources(dataset, cid))}\n")
+            out.write(f"  {cid}  sources: {', '.join(sources_of(dataset.claims_by_id[cid]))}\n")
         out.write(f"  {c.detail}\n")
         if res is not None:
             for ev in res.evidence:
@@ -65,7 +65,9 @@ def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: 
         out.write("\n")
     for res in stale:
         out.write(f"resolution.stale: {res.id} ({', '.join(res.claims)}) matches no conflict\n\n")
-    unresolved = sum(1 for m in matches if m.resolution is None and m.conflict.severity == "error")
+    unresolved = sum(
+        1 for m in matches if m.resolution is None and m.conflict.severity is Severity.ERROR
+    )
     out.write(
         f"{len(matches)} conflict(s): {unresolved} unresolved error(s), "
         f"{len(stale)} stale resolution(s)\n"
@@ -75,11 +77,12 @@ def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: 
 def _cmd_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.cli import EXIT_ERRORS, EXIT_OK, _json, _load
     from carsi_claims.conflicts import find_conflicts, resolve
+    from carsi_claims.findings import Severity
 
     dataset = _load(args)
     matches, stale = resolve(find_conflicts(dataset), dataset.resolutions)
     failed = bool(stale) or any(
-        m.resolution is None and m.conflict.severity == "error" for m in matches
+        m.resolution is None and m.conflict.severity is Severity.ERROR for m in matches
     )
     if args.format == "json":
         by_id = {r.id: r for r in dataset.resolutions}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from carsi_claims.checks import Context
-from carsi_claims.findings import Finding
+from carsi_claims.findings import Finding, Severity
 
 __all__ = ["check_conflicts"]
 
@@ -28,11 +28,11 @@ def check_conflicts(ctx: Context) -> Iterator[Finding]:
         if match.resolution is not None:
             continue
         conflict = match.conflict
-        first = min(conflict.claims, key=lambda cid: order.get(cid, len(order)))
+        first = min(conflict.claims, key=order.__getitem__)
         names = ", ".join(conflict.claims)
         hint = (
             ""
-            if conflict.severity != "error"
+            if conflict.severity is not Severity.ERROR
             else f"; if they differ on purpose, add a resolution naming {names} with a rationale"
         )
         yield ctx.finding(
