@@ -86,26 +86,24 @@ class Figure:
 # -- vocabulary ---------------------------------------------------------------
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+_SMALL_WORDS: Final = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"
+)  # fmt: skip
+_TEN_WORDS: Final = (
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+)  # fmt: skip
+_MONTH_NAMES: Final = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"
+)  # fmt: skip
+_APPROXIMATELY_WORDS: Final = (
+    "about", "approximately", "nearly", "almost", "some", "roughly", "around"
+)  # fmt: skip
 
-
-_SMALL: Final = {
-    w: i
-    for i, w in enumerate(
-        _words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-            " fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
-}
-_TENS: Final = {
-    w: 10 * i
-    for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
-}
-_MONTH_NAMES: Final = _words(
-    "January February March April May June July August September October November December"
-)
+_SMALL: Final = {w: i for i, w in enumerate(_SMALL_WORDS)}
+_TENS: Final = {w: 10 * i for i, w in enumerate(_TEN_WORDS, 2)}
 _MONTHS: Final = {
     name: i
     for i, full in enumerate(_MONTH_NAMES, 1)
@@ -114,9 +112,7 @@ _MONTHS: Final = {
 _BOUNDS: Final = {
     "up to": Bound.UP_TO,
     **dict.fromkeys(["at least", "more than", "over"], Bound.AT_LEAST),
-    **dict.fromkeys(
-        _words("about approximately nearly almost some roughly around"), Bound.APPROXIMATELY
-    ),
+    **dict.fromkeys(_APPROXIMATELY_WORDS, Bound.APPROXIMATELY),
 }
 _BOUND_WORDS: Final = {Bound.UP_TO: "up to ", Bound.AT_LEAST: "at least ",
                        Bound.APPROXIMATELY: "approximately ", Bound.EXACT: ""}  # fmt: skip
@@ -128,15 +124,14 @@ _SIGN_OF: Final = {"USD": "$", "EUR": "€", "GBP": "£"}
 _CODES: Final = ("USD", "EUR", "GBP", "CAD", "MXN", "JPY", "CHF", "AUD", "CNY")
 _CURRENCY_WORDS: Final = {"dollars": "USD", "euros": "EUR", "pounds": "GBP"}
 #: Words that cannot be (part of) the counted noun phrase.
-_FUNCTION_WORDS: Final = frozenset(
-    _words(
-        "of the a an and or nor to in on at by for from with into these those this that is are"
-        " was were be been has have had its their our his her my your per than as but not no"
-        " does goes yes always perhaps sometimes towards afterwards besides whereas hers ours"
-        " yours theirs percent percents cent thousand million billion trillion hundred dollars"
-        " euros pounds"
-    )
-).union(_SMALL, _TENS)
+_FUNCTION_WORDS: Final = frozenset((
+    "of", "the", "a", "an", "and", "or", "nor", "to", "in", "on", "at", "by", "for", "from",
+    "with", "into", "these", "those", "this", "that", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "its", "their", "our", "his", "her", "my", "your", "per", "than", "as",
+    "but", "not", "no", "does", "goes", "yes", "always", "perhaps", "sometimes", "towards",
+    "afterwards", "besides", "whereas", "hers", "ours", "yours", "theirs", "percent", "percents",
+    "cent", "thousand", "million", "billion", "trillion", "hundred", "dollars", "euros", "pounds"
+)).union(_SMALL, _TENS)  # fmt: skip
 
 # -- patterns (every repetition bounded: linear-time scanning) ----------------
 
