@@ -181,7 +181,7 @@ def money_values(draw: st.DrawFn, currencies: Sequence[str] = ("USD",)) -> Money
 @st.composite
 def percentage_values(draw: st.DrawFn) -> Percentage:
     bound = draw(bounds())
-    value = draw(amounts(100)).min(Decimal(100))
+    value = draw(amounts(100))
     return Percentage(value, bound, draw(_tolerance(bound, amounts(20))))
 
 
@@ -477,9 +477,7 @@ def seeded_datasets(
     for claim in base.claims:
         if isinstance(claim.value, Count) and claim.value.value == 1:
             # figures does not read "1 goal" as a count; keep seeded quotes checkable
-            claim = Claim(
-                **{**_fields(claim), "value": Count(**{**_fields(claim.value), "value": 2})}
-            )
+            claim = attrs.evolve(claim, value=attrs.evolve(claim.value, value=2))
         quote = _quote_for(claim.value)
         prov: list[Provenance] = []
         for p in claim.provenance:
@@ -489,16 +487,10 @@ def seeded_datasets(
             pieces[p.source].append(head + quote)
             lengths[p.source] += len(head) + len(quote) + len(sep)
             prov.append(Provenance(p.source, quote, start, start + len(quote)))
-        new_claims.append(Claim(**{**_fields(claim), "provenance": tuple(prov)}))
+        new_claims.append(attrs.evolve(claim, provenance=tuple(prov)))
     seeds = {s.path: sep.join(pieces[s.id]) + "\n" for s in base.sources}
     srcs = tuple(
-        Source(**{**_fields(s), "sha256": hashlib.sha256(seeds[s.path].encode()).hexdigest()})
+        attrs.evolve(s, sha256=hashlib.sha256(seeds[s.path].encode()).hexdigest())
         for s in base.sources
     )
     return Dataset(sources=srcs, entities=base.entities, claims=tuple(new_claims)), seeds
-
-
-def _fields(record: Any) -> dict[str, Any]:
-    import attrs
-
-    return {f.name: getattr(record, f.name) for f in attrs.fields(type(record))}
