@@ -27,7 +27,9 @@ spans is a sweep over sorted lists.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -35,7 +37,7 @@ import attrs
 
 from carsi_claims.dataset import Dataset, display_path
 from carsi_claims.figures import Figure, FigureKind, find_figures
-from carsi_claims.model import CoverageIgnore, Source
+from carsi_claims.model import CoverageIgnore, Provenance, Source
 from carsi_claims.seeds import SeedError, Seeds
 
 __all__ = [
@@ -181,6 +183,27 @@ def _spans_covering(
     return result
 
 
+def _partly(spans: list[tuple[int, int, str]]) -> Callable[[Figure], str | None]:
+    """A lookup: the first span of ``spans`` (in list order) overlapping a figure, if any.
+
+    Spans are sorted by start once, with a running maximum of their ends, so
+    a figure that no span reaches is answered by one bisection; otherwise
+    only the spans that start before the figure ends are looked at.
+    """
+    ordered = sorted((s, e, i, c) for i, (s, e, c) in enumerate(spans))
+    starts = [s for s, _, _, _ in ordered]
+    reach: list[int] = list(itertools.accumulate((e for _, e, _, _ in ordered), max))
+
+    def first(figure: Figure) -> str | None:
+        n = bisect.bisect_left(starts, figure.end)  # spans starting before the figure ends
+        if not n or reach[n - 1] <= figure.start:
+            return None
+        hits = [(i, c) for _, e, i, c in ordered[:n] if e > figure.start]
+        return min(hits)[1]
+
+    return first
+
+
 def _within(spans: list[tuple[int, int]], figure: Figure) -> bool:
     """Whether ``figure`` lies inside one of ``spans`` (sorted and non-overlapping)."""
     i = bisect.bisect_right(spans, figure.start, key=lambda span: span[0])
@@ -197,23 +220,23 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
 
 
 def _scan_source(
-    dataset: Dataset,
     source: Source,
     text: str,
     file: str,
+    quotes: Iterable[tuple[Provenance, str]],
     ignores: Iterable[tuple[int, CoverageIgnore]],
 ) -> tuple[list[Mention], list[StaleIgnore]]:
     claim_spans: list[tuple[int, int, str]] = []
-    for claim in dataset.claims:
-        for p in claim.provenance:
-            if p.source != source.id or not p.quote:
-                continue
-            if text[p.start : p.end] == p.quote:
-                claim_spans.append((p.start, p.end, claim.id))
-            else:  # wrong offsets: the provenance check says so; the quote still stands
-                claim_spans.extend((s, e, claim.id) for s, e in _occurrences(text, p.quote))
+    for p, owner in quotes:
+        if not p.quote:
+            continue
+        if text[p.start : p.end] == p.quote:
+            claim_spans.append((p.start, p.end, owner))
+        else:  # wrong offsets: the provenance check says so; the quote still stands
+            claim_spans.extend((s, e, owner) for s, e in _occurrences(text, p.quote))
     figures = scan_text(text)
     by_claim = _spans_covering(claim_spans, figures)
+    partly_of = _partly(claim_spans)
 
     ignore_spans: list[tuple[int, int, str]] = []
     stale: list[StaleIgnore] = []
@@ -237,11 +260,7 @@ def _scan_source(
     mentions = []
     for figure, claim_id, ignore_key in zip(figures, by_claim, by_ignore, strict=True):
         line, column = line_col(newlines, figure.start)
-        partly = None
-        if claim_id is None and ignore_key is None:
-            partly = next(
-                (c for s, e, c in claim_spans if s < figure.end and figure.start < e), None
-            )
+        partly = partly_of(figure) if claim_id is None and ignore_key is None else None
         mentions.append(
             Mention(
                 source=source.id,
@@ -292,6 +311,13 @@ def coverage(dataset: Dataset, seeds: Seeds | Path | None = None) -> CoverageRep
     stale: list[StaleIgnore] = []
     unscanned: list[Unscanned] = []
     seen: set[str] = set()
+    quotes: dict[str, list[tuple[Provenance, str]]] = defaultdict(list)
+    for claim in dataset.claims:
+        for p in claim.provenance:
+            quotes[p.source].append((p, claim.id))
+    ignores: dict[str, list[tuple[int, CoverageIgnore]]] = defaultdict(list)
+    for i, ign in enumerate(dataset.coverage_ignores):
+        ignores[ign.source].append((i, ign))
     for source in dataset.sources:
         if source.id in seen:
             continue  # a duplicate id: reported by the id checks
@@ -302,10 +328,9 @@ def coverage(dataset: Dataset, seeds: Seeds | Path | None = None) -> CoverageRep
             unscanned.append(Unscanned(source, exc.code, str(exc)))
             continue
         file = display_path(seeds.root / source.path)
-        ignores = [
-            (i, ign) for i, ign in enumerate(dataset.coverage_ignores) if ign.source == source.id
-        ]
-        found, stale_here = _scan_source(dataset, source, seed.text, file, ignores)
+        found, stale_here = _scan_source(
+            source, seed.text, file, quotes[source.id], ignores[source.id]
+        )
         mentions.extend(found)
         stale.extend(stale_here)
     stale.sort(key=lambda s: s.index)
