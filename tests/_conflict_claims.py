@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
 
-from carsi_claims.model import (
-    Bound,
-    Claim,
-    ClaimKind,
-    Count,
-    ListItem,
-    Money,
-    Percentage,
-    Provenance,
-    Qualifiers,
-    Quotation,
-    Statement,
-    Value,
-)
+from carsi_claims import strategies as cs
+from carsi_claims.model import VALUE_TYPES, Claim, Money, Provenance, Qualifiers, Value
 
-_KIND = {
-    Money: ClaimKind.MONEY,
-    Percentage: ClaimKind.PERCENTAGE,
-    Count: ClaimKind.COUNT,
-    Quotation: ClaimKind.QUOTATION,
-    Statement: ClaimKind.STATEMENT,
-    ListItem: ClaimKind.LIST_ITEM,
-}
+_KIND = {value_type: kind for kind, value_type in VALUE_TYPES.items()}
+
+#: Amounts up to 10,000 with two decimal places.
+decimals = cs.amounts(10**4)
+#: US dollar amounts of any bound, with or without a tolerance (any bound may state one).
+money = st.builds(Money, decimals, st.just("USD"), cs.bounds(), st.none() | decimals)
 
 
 def claim(
@@ -51,16 +36,3 @@ def claim(
         provenance=(Provenance(source, "q", 0, 1),),
         qualifiers=Qualifiers(**qualifiers),
     )
-
-
-def percent(x: int | str, bound: Bound = Bound.EXACT, tolerance: str | None = None) -> Percentage:
-    return Percentage(Decimal(x), bound, None if tolerance is None else Decimal(tolerance))
-
-
-decimals = st.integers(0, 10**6).map(lambda n: Decimal(n).scaleb(-2))
-percentages = st.builds(
-    Percentage,
-    st.integers(0, 10000).map(lambda n: Decimal(n).scaleb(-2)),
-    st.sampled_from(Bound),
-    st.none() | st.integers(0, 500).map(lambda n: Decimal(n).scaleb(-2)),
-)

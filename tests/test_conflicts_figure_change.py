@@ -8,16 +8,12 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _conflict_claims import claim, decimals
+from _conflict_claims import claim, decimals, money
 from carsi_claims.conflicts import detect, interval
-from carsi_claims.model import Bound, Money
+from carsi_claims.model import Money
 
 
-@given(
-    st.builds(Money, decimals, st.just("USD"), st.sampled_from(Bound), st.none() | decimals),
-    decimals,
-    st.booleans(),
-)
+@given(money, decimals, st.booleans())
 def test_figure_outside_interval_conflicts(base: Money, step: Decimal, below: bool) -> None:
     """A second figure just outside the first's interval is a value conflict."""
     iv = interval(base)

@@ -7,14 +7,13 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _conflict_claims import decimals, percentages
+from _conflict_claims import decimals, money
+from carsi_claims import strategies as cs
 from carsi_claims.conflicts import interval
 from carsi_claims.model import Bound, Money, Percentage
 
-money = st.builds(Money, decimals, st.just("USD"), st.sampled_from(Bound), st.none() | decimals)
 
-
-@given(st.one_of(money, percentages))
+@given(st.one_of(money, cs.percentage_values()))
 def test_reflexive(value: Money | Percentage) -> None:
     """Every numeric value's interval meets itself."""
     assert interval(value).meets(interval(value))
