@@ -28,7 +28,7 @@ import yaml
 
 from carsi_claims._gc import paused
 from carsi_claims.errors import LoadError
-from carsi_claims.findings import Finding, Location, Severity, decode_error_location
+from carsi_claims.findings import LINE_BREAK, Finding, Location, Severity, decode_error_location
 
 __all__ = ["MAX_DEPTH", "Document", "load_yaml"]
 
@@ -40,7 +40,6 @@ _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _BOM: Final = b"\xef\xbb\xbf"
 # C0 except tab, LF, CR; DEL; C1; and the two non-characters YAML forbids.
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # PyYAML's and libyaml's line breaks
 # The same characters in the UTF-8 bytes, once printable ASCII, tab, LF and CR are
 # deleted (bytes.translate: ~25x faster than scanning the text with _CONTROL).  In
 # valid UTF-8 what is left is whole multi-byte sequences and control bytes, so a
@@ -150,7 +149,7 @@ def _at(file: str, mark: int) -> Location:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _BREAK.finditer(text))]
+    return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
 
 
 def _offset_location(file: str, starts: list[int], offset: int) -> Location:

@@ -9,9 +9,10 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Finding", "Location", "Report", "Severity"]  # and decode_error_location, internal
+# LINE_BREAK and decode_error_location are for the library's own readers, not exported.
+__all__ = ["Finding", "Location", "Report", "Severity"]
 
-_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
 
 
 class Severity(enum.StrEnum):
@@ -76,7 +77,7 @@ def decode_error_location(data: bytes, exc: UnicodeDecodeError, file: str) -> Lo
     """
     head = data[: exc.start].decode("utf-8")
     line, line_start = 1, 0
-    for m in _LINE_BREAK.finditer(head):
+    for m in LINE_BREAK.finditer(head):
         line, line_start = line + 1, m.end()
     return Location(file, line, len(head) - line_start + 1)
 
