@@ -55,7 +55,7 @@ ordinal) in one pass; only claims within a group are compared pairwise,
 so time is O(n + sum of k^2) for groups of k claims (groups are small: the
 sources that answer one question).  Quotations are matched across groups
 through an index of word trigrams: each is compared only with the
-quotations that contain its first trigram.  Counts against lists use a
+quotations that contain its rarest trigram.  Counts against lists use a
 dictionary of ordinals by (list, source).  Nothing compares all pairs.
 """
 
