@@ -125,7 +125,7 @@ def _export_text(args: argparse.Namespace) -> str:
 
 def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = _export_text(args)
-    if args.output is None:
+    if args.output is None or args.output == "-":
         out.write(text)
         return EXIT_OK
     from carsi_claims._atomic import write_text
@@ -173,6 +173,10 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     dataset_args(p)
     format_arg(p, ("json", "csv", "jsonschema", "jsonld"))
     p.add_argument(
-        "--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of stdout: a file is replaced atomically (a link is "
+        "followed), a FIFO or device is written to, '-' is stdout",
     )
     p.set_defaults(func=_cmd_export)
