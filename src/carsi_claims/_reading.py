@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 from typing import Final
 
-__all__ = ["MAX_BYTES", "NotRegularFile", "TooLarge", "file_kind", "read_regular"]
+__all__ = ["MAX_BYTES", "NotRegularFile", "TooLarge", "file_kind", "read_regular", "reason"]
 
 #: The largest file read, in bytes (the shipped claims file is about 0.1 MiB).
 MAX_BYTES: Final = 64 * 1024 * 1024
@@ -76,10 +76,14 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
     target = Path(path)
     try:
         fd = os.open(target, _FLAGS)
-    except IsADirectoryError:
-        raise NotRegularFile(
-            "it is a folder, not a regular file"
-        ) from None  # Windows opens no folder at all
+    except OSError as exc:  # a socket cannot be opened at all, a folder not on every system
+        try:
+            mode = os.stat(target).st_mode
+        except OSError:
+            raise exc from None
+        if stat.S_ISREG(mode):
+            raise
+        raise NotRegularFile(f"it is {file_kind(mode)}, not a regular file") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -105,3 +109,8 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def reason(exc: OSError) -> str:
+    """Why a read failed, in words to show after the path."""
+    return exc.strerror or str(exc) or type(exc).__name__

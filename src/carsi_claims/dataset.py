@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from carsi_claims._paths import display_path
+from carsi_claims._reading import read_regular, reason
 from carsi_claims.errors import LoadError, RetractedClaimWarning, UnknownClaimError
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
@@ -187,11 +188,10 @@ def load(
     seeds_dir = Path(seeds) if seeds is not None else seeds_default
     shown = display_path(claims_path)
     try:
-        data = claims_path.read_bytes()
+        data = read_regular(claims_path)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
         raise LoadError(
-            [Finding("file.unreadable", Severity.ERROR, f"cannot read {shown}: {reason}")]
+            [Finding("file.unreadable", Severity.ERROR, f"cannot read {shown}: {reason(exc)}")]
         ) from None
     document = load_yaml(data, shown)
     records, problems = structure_records(document.root)

@@ -7,6 +7,8 @@ from pathlib import Path, PurePosixPath
 
 import attrs
 
+from carsi_claims._reading import file_kind, read_regular, reason
+
 __all__ = ["SeedError", "SeedText", "Seeds"]
 
 
@@ -37,7 +39,7 @@ class Seeds:
     def resolve(self, relative: str) -> Path:
         """The file a source path names; SeedError when it is unsafe or missing."""
         pure = PurePosixPath(relative)
-        if not relative or relative != relative.strip() or "\\" in relative:
+        if not relative or relative != relative.strip() or "\\" in relative or "\x00" in relative:
             raise SeedError(
                 "provenance.path", f"source path {relative!r} is not a plain relative path"
             )
@@ -55,6 +57,12 @@ class Seeds:
                 f"source path {relative!r} leads outside the seeds folder {str(self.root)!r} "
                 "through a link",
             )
+        if target.exists() and not target.is_file():
+            raise SeedError(
+                "provenance.unreadable",
+                f"cannot read source file {relative!r}: "
+                f"it is {file_kind(target.stat().st_mode)}, not a regular file",
+            )
         if not target.is_file():
             raise SeedError(
                 "provenance.missing-file",
@@ -69,10 +77,10 @@ class Seeds:
             return cached
         path = self.resolve(relative)
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError as exc:
             raise SeedError(
-                "provenance.unreadable", f"cannot read source file {relative!r}: {exc.strerror}"
+                "provenance.unreadable", f"cannot read source file {relative!r}: {reason(exc)}"
             ) from None
         try:
             text = data.decode("utf-8")
