@@ -21,6 +21,9 @@ again with its default handler, so the process still ends as it was told to.
 (Signal handlers can be set only from the main thread; in other threads a
 write still cleans up after exceptions, not after these two signals.)
 
+A read-modify-write of a shared file (``claims.lock``) runs inside
+:func:`exclusive`, an advisory lock that serialises the processes that take it.
+
 Use it for every file the library or the command line writes::
 
     from carsi_claims._atomic import write_text
@@ -41,7 +44,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Final
 
-__all__ = ["UnwritableTarget", "write_bytes", "write_text"]
+__all__ = ["UnwritableTarget", "exclusive", "write_bytes", "write_text"]
 
 #: The path that means standard output.
 STDOUT: Final = "-"
@@ -228,3 +231,26 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 def write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` (see :func:`write_bytes`); line endings are written as given."""
     write_bytes(path, text.encode(encoding))
+
+
+@contextlib.contextmanager
+def exclusive(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold an advisory lock for ``path`` (read, change, write it) against other processes.
+
+    The lock is taken on the *folder* that holds ``path`` (``flock`` on the
+    folder's descriptor): the file itself is replaced by a rename on every
+    write, so a lock on it would lock an old copy, and a lock file beside it
+    would be left behind.  A second process taking it waits until the first
+    one is done.  Where ``flock`` is missing (Windows) it does nothing.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(Path(path).parent, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from carsi_claims._atomic import exclusive
 from carsi_claims._paths import display_path
 from carsi_claims.checks.base import Context
 from carsi_claims.checks.ids import check_ids
@@ -83,13 +84,20 @@ class LockUpdate:
 def update_lock(dataset: Dataset) -> LockUpdate:
     """Add the dataset's new claim ids to its lock, refusing to drop any locked id.
 
-    Writes nothing when a locked id is missing from the dataset, when the
+    Runs under an advisory lock (:func:`carsi_claims._atomic.exclusive`),
+    so concurrent runs on one lock file never lose an id: the second reads
+    what the first wrote.  Writes nothing when a locked id is missing from the dataset, when the
     lock cannot be read, or when a claim id is malformed; the returned
     :class:`LockUpdate` says why.  Writes nothing either when no id is new.
     """
     path = lock_path(dataset.file)
     if path is None:
         raise ValueError("the dataset was not read from a file: there is no lock beside it")
+    with exclusive(path):  # read, compare and write with no other run in between
+        return _update(dataset, path)
+
+
+def _update(dataset: Dataset, path: Path) -> LockUpdate:
     lock = read_lock(path) or Lock(display_path(path))
     problems = list(lock.problems)
     present = dataset.claims_by_id
