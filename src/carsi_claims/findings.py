@@ -9,6 +9,8 @@ from typing import Final
 
 import attrs
 
+from carsi_claims.text import printable
+
 # LINE_BREAK and decode_error_location are for the library's own readers, not exported.
 __all__ = ["Finding", "Location", "Report", "Severity"]
 
@@ -49,11 +51,13 @@ class Finding:
         """``file:line:col: severity[code]: claim ID: message``.
 
         The location is left out when unknown, the claim when the finding is
-        not about one claim.
+        not about one claim.  One line, safe for a terminal: what a terminal
+        would not show as itself (an escape sequence, a line separator) is
+        escaped (:func:`carsi_claims.text.printable`).
         """
         where = f"{self.location}: " if self.location else ""
         about = f"claim {self.claim}: " if self.claim else ""
-        return f"{where}{self.severity.value}[{self.code}]: {about}{self.message}"
+        return printable(f"{where}{self.severity.value}[{self.code}]: {about}{self.message}")
 
     def to_json(self) -> dict[str, object]:
         loc = self.location

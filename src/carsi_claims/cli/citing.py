@@ -20,6 +20,7 @@ from carsi_claims.cli.common import (
     load,
     write_json,
 )
+from carsi_claims.text import printable
 
 if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
@@ -163,7 +164,8 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     citation = citation_of(dataset, claim)
     if citation.warning:
         err.write(f"carsi-claims cite: warning: {citation.warning}\n")
-    out.write(citation.render(args.format))
+    text = citation.render(args.format)
+    out.write(text if args.format == "json" else printable(text, keep="\n"))
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from carsi_claims.cli.common import (
     load,
     write_json,
 )
+from carsi_claims.text import printable
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
@@ -62,7 +63,7 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
         lines.append(f"    “{p.quote}”")
     if claim.note:
         lines.append(f"  note: {claim.note}")
-    return lines
+    return [printable(line) for line in lines]  # no escape sequence reaches the terminal
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -100,7 +101,9 @@ def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         first = claim.provenance[0].quote if claim.provenance else ""
         first = first if len(first) <= 70 else first[:67] + "..."
         flag = "" if claim.status == "active" else f" [{claim.status}]"
-        out.write(f"{claim.id}\t{claim.kind}\t{sources}\t{first}{flag}\n")
+        out.write(
+            printable(f"{claim.id}\t{claim.kind}\t{sources}\t{first}{flag}", keep="\t") + "\n"
+        )
     return EXIT_OK
 
 
