@@ -109,12 +109,16 @@ def github_annotation(finding: Finding) -> str:
 
 
 def _artifact_uri(file: str) -> str:
-    """A URI reference for a file: relative paths stay relative, with ``/`` and %-escapes."""
+    """A URI reference for a file: relative paths stay relative, with ``/`` and %-escapes.
+
+    Any name the OS hands over is encoded, one that is not UTF-8 included: its
+    bytes (``os.fsencode`` undoes the surrogate escapes) are percent-encoded.
+    """
     if os.path.isabs(file):
         from pathlib import Path
 
         return Path(file).as_uri()
-    return quote(file.replace(os.sep, "/"), safe="/")
+    return quote(os.fsencode(file.replace(os.sep, "/")), safe="/")
 
 
 def _sarif_location(loc: Location) -> dict[str, Any]:
