@@ -162,8 +162,14 @@ def test_export_through_a_symlink(tmp_path: Path) -> None:
 
 _CHILD = textwrap.dedent(
     """
-    import os, sys, time
+    import os, signal, sys, time
     from carsi_claims import _atomic
+
+    # A shell's background job starts with SIGINT ignored, nohup with SIGHUP ignored:
+    # give the child the dispositions of a process started from a terminal.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
     real_fsync = os.fsync
 

@@ -206,17 +206,46 @@ def _partly(spans: list[tuple[int, int, str]]) -> Callable[[Figure], str | None]
 
 
 def _within(spans: list[tuple[int, int]], figure: Figure) -> bool:
-    """Whether ``figure`` lies inside one of ``spans`` (sorted and non-overlapping)."""
+    """Whether ``figure`` lies inside one of ``spans`` (sorted, all of one length)."""
     i = bisect.bisect_right(spans, figure.start, key=lambda span: span[0])
     return bool(i) and spans[i - 1][1] >= figure.end
 
 
+def _period(quote: str) -> int:
+    """The smallest period of ``quote``: its length less its longest border (KMP)."""
+    border = [0] * len(quote)
+    k = 0
+    for i in range(1, len(quote)):
+        while k and quote[i] != quote[k]:
+            k = border[k - 1]
+        if quote[i] == quote[k]:
+            k += 1
+        border[i] = k
+    return len(quote) - (border[-1] if quote else 0)
+
+
 def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``quote`` in ``text``, overlapping ones included, in order.
+
+    Two overlapping occurrences stand a period of the quote apart.  After an
+    occurrence at ``at``, the one at ``at + p`` (``p`` the smallest period)
+    is there exactly when the ``p`` characters after it repeat the quote's
+    last ``p``: a run of overlapping occurrences costs its length.  Between
+    two members of a run there is none; the next search starts one character
+    after the run's last member, and lands more than half a quote further on,
+    so the whole is linear in the text (plus the quote, for its period).
+    """
     found: list[tuple[int, int]] = []
+    size = len(quote)
+    period = _period(quote)
+    tail = quote[size - period :]
     at = text.find(quote)
     while at != -1:
-        found.append((at, at + len(quote)))
-        at = text.find(quote, at + len(quote))  # non-overlapping: linear in the text
+        found.append((at, at + size))
+        while text.startswith(tail, at + size):  # the next one of a run, overlapping
+            at += period
+            found.append((at, at + size))
+        at = text.find(quote, at + 1)
     return found
 
 

@@ -1,0 +1,43 @@
+"""Coverage: every occurrence of an ignore quote counts, overlapping ones included."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from carsi_claims.analysis.coverage import _occurrences, coverage
+from carsi_claims.dataset import Dataset
+from carsi_claims.model import CoverageIgnore, Source
+
+
+def test_figure_in_the_second_overlapping_occurrence_is_ignored(tmp_path: Path) -> None:
+    """``$5 or $5`` in ``Fees: $5 or $5 or $5.`` ignores all three figures (0.1.0: not the last)."""
+    text = "Fees: $5 or $5 or $5.\n"
+    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    source = Source(id="s", path="s.txt", sha256=sha, title="fees", kind="test")
+    ignore = CoverageIgnore(source="s", quote="$5 or $5", reason="fees are not claims")
+    report = coverage(Dataset(sources=(source,), coverage_ignores=(ignore,), seeds_dir=tmp_path))
+    assert [(m.figure.text, m.column, m.ignored_by) for m in report.mentions] == [
+        ("$5", 7, 0),
+        ("$5", 13, 0),
+        ("$5", 19, 0),
+    ]
+    assert report.uncovered == ()
+    assert report.stale == ()
+
+
+@given(
+    text=st.text(alphabet="ab", max_size=40),
+    quote=st.text(alphabet="ab", min_size=1, max_size=6),
+)
+@example(text="aaaaa", quote="aa")
+@example(text="aabaabaa", quote="aabaa")
+@example(text="abaababaab", quote="abaab")
+def test_occurrences_are_every_start_of_the_quote(text: str, quote: str) -> None:
+    """The occurrences are exactly the offsets where the quote starts, in order."""
+    expected = [(i, i + len(quote)) for i in range(len(text)) if text.startswith(quote, i)]
+    assert _occurrences(text, quote) == expected
