@@ -14,7 +14,7 @@ import hashlib
 
 import pytest
 
-from _mini import MINI_SEEDS, cli, mutate, where
+from _mini import MINI_SEEDS, DatasetPaths, cli, mutate, where
 from carsi_claims import LoadError, load, validate
 from carsi_claims.text import printable
 from conftest import TmpDataset
@@ -155,7 +155,7 @@ def test_a_key_with_an_escaped_control_is_refused(tmp_dataset: TmpDataset) -> No
 SEED_LS = "Line one\u2028line two of the fact sheet, with \x1b an escape byte.\n"
 
 
-def _quote_dataset(tmp_dataset: TmpDataset, quote_yaml: str, quote: str) -> TmpDataset:
+def _quote_dataset(tmp_dataset: TmpDataset, quote_yaml: str, quote: str) -> DatasetPaths:
     sha = hashlib.sha256(SEED_LS.encode("utf-8")).hexdigest()
     start = SEED_LS.index(quote)
     text = f"""\
