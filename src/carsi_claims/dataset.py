@@ -13,13 +13,14 @@ import attrs
 
 from carsi_claims._paths import display_path
 from carsi_claims._reading import read_regular, reason
-from carsi_claims.errors import LoadError, RetractedClaimWarning, UnknownClaimError
+from carsi_claims.errors import LoadError, RetractedClaimWarning, UnknownClaimError, check_type
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
     Claim,
     ClaimKind,
     CoverageIgnore,
     Entity,
+    Provenance,
     Resolution,
     Source,
     Status,
@@ -46,7 +47,9 @@ class Dataset:
 
     Iterating a dataset yields its claims.  ``problems`` holds the schema
     findings of a leniently read file (records with problems are left out
-    of the tuples and reported there).
+    of the tuples and reported there); ``broken_ids`` the ids of those
+    records by top-level key (``"claims"``, ``"sources"``...): they still
+    count as present for ids, references and the lock.
     """
 
     sources: tuple[Source, ...] = ()
@@ -57,6 +60,7 @@ class Dataset:
     file: str | None = None
     seeds_dir: Path | None = None
     problems: tuple[Finding, ...] = ()
+    broken_ids: Mapping[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
     document: Document | None = attrs.field(default=None, repr=False)
     paths: Mapping[int, TreePath] = attrs.field(factory=dict, repr=False)
     claims_by_id: Mapping[str, Claim] = attrs.field(
@@ -87,6 +91,7 @@ class Dataset:
         for an unknown one, and warns :class:`RetractedClaimWarning` for a
         retracted one (use :meth:`current` to follow ``superseded_by``).
         """
+        check_type("Dataset.get", "claim_id", claim_id, str, "a str (a claim id)")
         claim = self.claims_by_id.get(claim_id)
         if claim is None:
             raise UnknownClaimError(claim_id, self.closest_id(claim_id))
@@ -101,6 +106,7 @@ class Dataset:
 
     def current(self, claim_id: str) -> Claim:
         """The claim with this id, following ``superseded_by`` to the active claim."""
+        check_type("Dataset.current", "claim_id", claim_id, str, "a str (a claim id)")
         seen: set[str] = set()
         claim = self.claims_by_id.get(claim_id)
         if claim is None:
@@ -115,12 +121,17 @@ class Dataset:
 
     def closest_id(self, claim_id: str) -> str | None:
         """The existing claim id most like ``claim_id``, if any is close."""
+        check_type("Dataset.closest_id", "claim_id", claim_id, str, "a str (a claim id)")
         return closest(claim_id, self.claims_by_id)
 
     def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError for an unknown one)."""
+        check_type("Dataset.source", "source_id", source_id, str, "a str (a source id)")
         return self.sources_by_id[source_id]
 
     def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError for an unknown one)."""
+        check_type("Dataset.entity", "entity_id", entity_id, str, "a str (an entity id)")
         return self.entities_by_id[entity_id]
 
     def filter(
@@ -133,6 +144,14 @@ class Dataset:
         status: Status | str | None = None,
     ) -> list[Claim]:
         """Claims matching every criterion given (``source`` matches any provenance)."""
+        for name, given in (
+            ("kind", kind),
+            ("source", source),
+            ("subject", subject),
+            ("property", property),
+            ("status", status),
+        ):
+            check_type("Dataset.filter", name, given, (str, type(None)), "a str or None")
         return [
             c
             for c in self.claims
@@ -142,6 +161,27 @@ class Dataset:
             and (status is None or c.status == status)
             and (source is None or any(p.source == source for p in c.provenance))
         ]
+
+    def broken_provenance(self) -> Iterator[tuple[Provenance, str]]:
+        """The quotes of the claims left out for a schema problem, with their claim ids.
+
+        Offsets are not trusted (set to -1): a quote stands wherever its text
+        occurs in the source.  Coverage counts them, so that a claim with a
+        misspelled key does not also leave its figures uncovered.
+        """
+        broken = self.broken_ids.get("claims", frozenset())
+        raw = self.document.root.get("claims") if broken and self.document else None
+        if not isinstance(raw, list):
+            return
+        for item in raw:
+            if not isinstance(item, dict) or item.get("id") not in broken:
+                continue
+            entries = item.get("provenance")
+            for entry in entries if isinstance(entries, list) else ():
+                if isinstance(entry, dict):
+                    source, quote = entry.get("source"), entry.get("quote")
+                    if isinstance(source, str) and isinstance(quote, str) and quote:
+                        yield Provenance(source, quote, -1, -1), str(item["id"])
 
     # -- locations -------------------------------------------------------------
 
@@ -163,6 +203,26 @@ def default_paths() -> tuple[Path, Path]:
     return checkout / "data" / "claims.yaml", checkout / "seeds"
 
 
+def _broken_ids(root: Mapping[str, object], kept: set[TreePath]) -> dict[str, frozenset[str]]:
+    """The ids of the records left out for a schema problem, by top-level key.
+
+    Such a record still stands in the file: its id counts as present, so that
+    what names it (a reference, the lock) is not reported as a second mistake.
+    """
+    broken: dict[str, frozenset[str]] = {}
+    for key, items in root.items():
+        if not isinstance(items, list):
+            continue
+        ids = frozenset(
+            item["id"]
+            for i, item in enumerate(items)
+            if (key, i) not in kept and isinstance(item, dict) and isinstance(item.get("id"), str)
+        )
+        if ids:
+            broken[key] = ids
+    return broken
+
+
 def load(
     path: str | os.PathLike[str] | None = None,
     *,
@@ -177,6 +237,10 @@ def load(
     With ``strict=False`` such records are left out and their findings kept
     in ``Dataset.problems``.
     """
+    paths = (str, os.PathLike, type(None))
+    check_type("load", "path", path, paths, "a str, a path or None")
+    check_type("load", "seeds", seeds, paths, "a str, a path or None")
+    check_type("load", "strict", strict, bool, "a bool")
     from carsi_claims.read.strict_yaml import load_yaml
     from carsi_claims.read.structure import locate_problems, structure_records
 
@@ -208,6 +272,7 @@ def load(
     findings = locate_problems(problems, document.locate, document.locate_key, claim_of)
     if strict and findings:
         raise LoadError(findings)
+    kept = {p for group in records.values() for p, _ in group}
     return Dataset(
         sources=tuple(r for _, r in records["sources"]),
         entities=tuple(r for _, r in records["entities"]),
@@ -217,6 +282,7 @@ def load(
         file=shown,
         seeds_dir=seeds_dir,
         problems=tuple(findings),
+        broken_ids=_broken_ids(document.root, kept),
         document=document,
         paths={id(r): p for group in records.values() for p, r in group},
     )

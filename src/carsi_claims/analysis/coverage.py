@@ -345,6 +345,8 @@ def coverage(dataset: Dataset, seeds: Seeds | Path | None = None) -> CoverageRep
     for claim in dataset.claims:
         for p in claim.provenance:
             quotes[p.source].append((p, claim.id))
+    for p, claim_id in dataset.broken_provenance():  # a schema problem is not also uncovered
+        quotes[p.source].append((p, claim_id))
     ignores: dict[str, list[tuple[int, CoverageIgnore]]] = defaultdict(list)
     for i, ign in enumerate(dataset.coverage_ignores):
         ignores[ign.source].append((i, ign))

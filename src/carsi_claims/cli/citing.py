@@ -65,8 +65,15 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.checks.coverage import coverage_findings, stale_finding, uncovered_finding
     from carsi_claims.findings import Finding, Severity
     from carsi_claims.output.render import render_findings
+    from carsi_claims.read.seeds import seeds_folder_finding
 
     dataset = load(args)
+    if dataset.seeds_dir is not None and (bad := seeds_folder_finding(dataset.seeds_dir)):
+        if args.format == "text":
+            err.write(bad.render() + "\n")
+        else:  # a machine format: the reason goes where the report would have gone
+            render_findings([bad], args.format, out, command="coverage")
+        return EXIT_USAGE
     report = coverage(dataset)
     for u in report.unscanned:
         err.write(f"carsi-claims coverage: {u.source.id}: {u.message}\n")

@@ -39,6 +39,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{dataset.file}: {status}: {len(dataset.claims)} claims, "
             f"{n_err} error(s), {n_other} other finding(s)\n"
         )
+    if any(f.code == "seeds.unreadable" for f in report.findings):
+        return EXIT_USAGE  # the sources cannot be read: unreadable input
     return EXIT_OK if report.ok else EXIT_ERRORS
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path, PurePosixPath
 
 import attrs
 
+from carsi_claims._paths import display_path
 from carsi_claims._reading import file_kind, read_regular, reason
+from carsi_claims.findings import Finding, Severity
 
-__all__ = ["SeedError", "SeedText", "Seeds"]
+__all__ = ["SeedError", "SeedText", "Seeds", "seeds_folder_finding"]
 
 
 class SeedError(ValueError):
@@ -92,3 +96,25 @@ class Seeds:
         seed = SeedText(data, hashlib.sha256(data).hexdigest(), text)
         self._cache[relative] = seed
         return seed
+
+
+def seeds_folder_finding(root: Path) -> Finding | None:
+    """``seeds.unreadable`` when the seeds folder is missing, not a folder or unreadable.
+
+    One finding naming the folder, instead of one per source that cannot be
+    found in it; the command line exits 2 on it (the input cannot be read).
+    """
+    shown = display_path(root)
+    hint = "; give the folder of the source documents with --seeds DIR"
+    try:
+        mode = os.stat(root).st_mode
+        if not stat.S_ISDIR(mode):
+            why = f"is {file_kind(mode)}, not a folder"
+        else:
+            os.listdir(root)
+            return None
+    except FileNotFoundError:
+        why = "does not exist"
+    except OSError as exc:
+        why = f"cannot be read: {reason(exc)}"
+    return Finding("seeds.unreadable", Severity.ERROR, f"the seeds folder {shown} {why}{hint}")
