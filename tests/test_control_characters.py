@@ -192,13 +192,12 @@ def test_a_quote_may_escape_the_sources_own_control_characters(tmp_dataset: TmpD
 
 
 def test_show_and_cite_escape_what_a_terminal_would_run(tmp_dataset: TmpDataset) -> None:
-    """A quote holding ESC and U+2028 is printed escaped by show, list and cite."""
+    """A quote holding ESC and U+2028 is printed escaped by show and cite."""
     quote = "one\u2028line two of the fact sheet, with \x1b an"
     paths = _quote_dataset(tmp_dataset, '"one\\Lline two of the fact sheet, with \\e an"', quote)
     shown = "one\\u2028line two of the fact sheet, with \\u001b an"
     for argv in (
         ("show", "carsi.lines", str(paths.claims)),
-        ("list", str(paths.claims)),
         ("cite", "carsi.lines", str(paths.claims)),
         ("cite", "carsi.lines", str(paths.claims), "--format", "markdown"),
     ):
