@@ -367,7 +367,11 @@ def test_yaml_like_text(chars: list[str]) -> None:
     load_or_error("".join(chars).encode())
 
 
-text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)
+# No U+2028/U+2029: the loader refuses them raw (PyYAML writes them raw with allow_unicode).
+text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029"),
+    max_size=12,
+)
 trees = st.recursive(
     text,
     lambda kids: st.lists(kids, max_size=4) | st.dictionaries(text, kids, max_size=4),
