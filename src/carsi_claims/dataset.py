@@ -17,6 +17,7 @@ from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
     Claim,
     ClaimKind,
+    Correction,
     CoverageIgnore,
     Entity,
     Resolution,
@@ -53,6 +54,7 @@ class Dataset:
     claims: tuple[Claim, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
     coverage_ignores: tuple[CoverageIgnore, ...] = ()
+    corrections: tuple[Correction, ...] = ()
     file: str | None = None
     seeds_dir: Path | None = None
     problems: tuple[Finding, ...] = ()
@@ -214,6 +216,7 @@ def load(
         claims=tuple(r for _, r in records["claims"]),
         resolutions=tuple(r for _, r in records["resolutions"]),
         coverage_ignores=tuple(r for _, r in records["coverage_ignores"]),
+        corrections=tuple(r for _, r in records["corrections"]),
         file=shown,
         seeds_dir=seeds_dir,
         problems=tuple(findings),

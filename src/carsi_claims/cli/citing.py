@@ -1,4 +1,4 @@
-"""The commands that keep figures tracked and ids citable: coverage, lock, cite, check-refs.
+"""The commands that keep figures tracked and ids citable: coverage, lock, pin, cite, check-refs.
 
 Registered on the ``carsi-claims`` parser by :func:`add_commands`; each
 command takes ``(args, out, err)`` and returns the exit code (0 no errors,
@@ -20,6 +20,7 @@ from carsi_claims.cli.common import (
     load,
     write_json,
 )
+from carsi_claims.text import did_you_mean
 
 if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
@@ -118,8 +119,13 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.citing.lock import LOCK_NAME, lock_path, update_lock
 
     dataset = load(args)
+    if args.repin:
+        code = _pin(dataset, None, every=True, out=out, err=err, command="lock")
+        if code != EXIT_OK:
+            return code
+        dataset = load(args)  # the claims file now holds the new pins
     try:
-        update = update_lock(dataset)
+        update = update_lock(dataset, repin=args.repin)
     except OSError as exc:
         path = lock_path(dataset.file)
         shown = LOCK_NAME if path is None else display_path(path)
@@ -138,16 +144,83 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "unchanged\n"
         )
         return EXIT_ERRORS
+    if update.changed:
+        from carsi_claims.checks.meaning import changed_findings
+
+        for finding in changed_findings(dataset, update.changed, shown):
+            err.write(finding.render() + "\n")
+        err.write(
+            f"carsi-claims lock: refusing to re-pin {len(update.changed)} published claim(s) "
+            "whose meaning changed: retract and supersede them, or add a reasoned corrections "
+            f"entry; {shown} is unchanged\n"
+        )
+        return EXIT_ERRORS
     if not update.ok:
         err.write(f"carsi-claims lock: {shown} is unchanged\n")
         return EXIT_ERRORS
-    if update.added:
-        out.write(f"{shown}: added {len(update.added)} claim id(s), {update.total} locked\n")
-        for claim_id in update.added:
-            out.write(f"  + {claim_id}\n")
-    else:
+    if update.migrated:
+        out.write(
+            f"{shown}: migrated from format 1 (claim ids only) to format 2: every locked id "
+            "kept, each pinned to the fingerprint of its current meaning\n"
+        )
+    changes = [
+        *(f"  + {i}\n" for i in update.added),
+        *(f"  ~ {i} (correction recorded)\n" for i in update.corrected),
+        *(f"  ! {i} (re-pinned to its current meaning)\n" for i in update.repinned),
+    ]
+    if changes:
+        done = [f"added {len(update.added)} claim id(s)"]
+        if update.corrected:
+            done.append(f"recorded {len(update.corrected)} correction(s)")
+        if update.repinned:
+            done.append(f"re-pinned {len(update.repinned)} claim(s)")
+        out.write(f"{shown}: {', '.join(done)}, {update.total} locked\n" + "".join(changes))
+    elif not update.migrated:
         out.write(f"{shown}: up to date, {update.total} claim id(s) locked\n")
     return EXIT_OK
+
+
+# -- pin -------------------------------------------------------------------------
+
+
+def _pin(
+    dataset: Dataset,
+    which: list[str] | None,
+    *,
+    every: bool,
+    out: TextIO,
+    err: TextIO,
+    command: str = "pin",
+) -> int:
+    from carsi_claims._paths import display_path
+    from carsi_claims.citing.pins import pin_resolutions
+
+    try:
+        update = pin_resolutions(dataset, which, every=every)
+    except OSError as exc:
+        err.write(f"carsi-claims {command}: cannot write {dataset.file}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    shown = display_path(update.path)
+    if update.unknown:
+        for name in update.unknown:
+            hint = did_you_mean(name, [r.id for r in dataset.resolutions])
+            err.write(f"carsi-claims {command}: unknown resolution id {name!r}{hint}\n")
+        err.write(f"carsi-claims {command}: {shown} is unchanged\n")
+        return EXIT_ERRORS
+    if update.problem is not None:
+        err.write(f"carsi-claims {command}: {update.problem}{shown} is unchanged\n")
+        return EXIT_ERRORS
+    if update.pinned:
+        out.write(f"{shown}: pinned {len(update.pinned)} resolution(s) to their claims' meaning\n")
+        out.write("".join(f"  ~ {res_id}\n" for res_id in update.pinned))
+    else:
+        out.write(f"{shown}: every resolution's pins are up to date\n")
+    return EXIT_OK
+
+
+def _cmd_pin(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    dataset = load(args)
+    return _pin(dataset, args.resolution, every=args.all, out=out, err=err)
 
 
 # -- cite --------------------------------------------------------------------------
@@ -205,10 +278,34 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     p.set_defaults(func=_cmd_coverage)
 
     p = sub.add_parser(
-        "lock", help="add the dataset's new claim ids to claims.lock (never drops one)"
+        "lock",
+        help="pin the dataset's new claim ids and their meaning in claims.lock (never drops "
+        "or re-means one)",
     )
     dataset_args(p)
+    p.add_argument(
+        "--repin",
+        action="store_true",
+        help="pin every locked id and every resolution to the current meanings, whatever they "
+        "were (only to adopt fingerprints or a new canonical form; README: Meaning fingerprints)",
+    )
     p.set_defaults(func=_cmd_lock)
+
+    p = sub.add_parser(
+        "pin",
+        help="pin resolutions to the meaning of the claims they resolve (after review); "
+        "without options, the resolutions that pin nothing yet",
+    )
+    dataset_args(p)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--resolution",
+        action="append",
+        metavar="ID",
+        help="(re-)pin this resolution, once you have reviewed it (repeatable)",
+    )
+    which.add_argument("--all", action="store_true", help="re-pin every resolution")
+    p.set_defaults(func=_cmd_pin)
 
     p = sub.add_parser("cite", help="a citation of one claim, ready to paste")
     p.add_argument("id", metavar="ID")
