@@ -7,7 +7,7 @@
 
 from carsi_claims.checks.suite import validate
 from carsi_claims.citing.cite import Citation, CitedQuote, cite
-from carsi_claims.dataset import Dataset, load
+from carsi_claims.dataset import Dataset, load, load_bytes
 from carsi_claims.errors import (
     CarsiClaimsError,
     LoadError,
@@ -83,5 +83,6 @@ __all__ = [
     "__version__",
     "cite",
     "load",
+    "load_bytes",
     "validate",
 ]

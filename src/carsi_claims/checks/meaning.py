@@ -116,13 +116,13 @@ def stale_pins(resolution: Resolution, meanings: Meanings, lock: Lock | None = N
             continue  # an unknown claim is the references check's business
         old_form = pinned_form(lock, pin.claim, pin.fingerprint)
         what = (
-            describe_changes(json.loads(old_form), json.loads(now[1]))
-            if old_form is not None
-            else "its earlier canonical form is not in the lock"
+            ""
+            if old_form is None
+            else ": " + describe_changes(json.loads(old_form), json.loads(now[1]))
         )
         reasons.append(
             f"claim {pin.claim!r} changed meaning since it was pinned "
-            f"({pin.fingerprint} is now {now[0]}: {what})"
+            f"({pin.fingerprint} is now {now[0]}{what})"
         )
     reasons += (
         f"claim {claim_id!r} is not pinned"
