@@ -99,13 +99,19 @@ def _plain(number: Any) -> str:
     return "0" if text == "-0" else text
 
 
-def _drop(record: dict[str, Any], name: str, defaults: dict[tuple[str, str], Any]) -> dict[str, Any]:
+def _drop(
+    record: dict[str, Any], name: str, defaults: dict[tuple[str, str], Any]
+) -> dict[str, Any]:
     left_out = {field for rec, field in _readme_exclusions() if rec == name}
     return {
         k: v
         for k, v in record.items()
         if k not in left_out and v is not None and defaults.get((name, k), object()) != v
     }
+
+
+def _jcs(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def _by_hand(claim: dict[str, Any]) -> str:
@@ -126,10 +132,8 @@ def _by_hand(claim: dict[str, Any]) -> str:
     if qualifiers == defaults[("Claim", "qualifiers")]:
         del form["qualifiers"]
     entries = [_drop(p, "Provenance", defaults) for p in claim["provenance"]]
-    form["provenance"] = sorted(
-        entries, key=lambda e: json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    )
-    text = json.dumps(form, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    form["provenance"] = sorted(entries, key=_jcs)
+    text = _jcs(form)
     return "m1:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

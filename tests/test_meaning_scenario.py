@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from _mini import cli
+from _shipped import edit, shipped_copy
 from carsi_claims import load, validate
 from carsi_claims.analysis.meaning import fingerprint
-from carsi_claims.dataset import default_paths
 
 CLAIM = "carsi.designed-to.narcotics-weapons-bulk-cash"
 OLD_TEXT = (
@@ -45,18 +45,7 @@ AFTER = """\
 @pytest.fixture
 def shipped(tmp_path: Path) -> Path:
     """A copy of the shipped claims file, its lock and its seeds; returns the claims file."""
-    claims_file, seeds = default_paths()
-    (tmp_path / "data").mkdir()
-    for name in ("claims.yaml", "claims.lock"):
-        shutil.copyfile(claims_file.with_name(name), tmp_path / "data" / name)
-    shutil.copytree(seeds, tmp_path / "seeds")
-    return tmp_path / "data" / "claims.yaml"
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    return shipped_copy(tmp_path)
 
 
 def _resolution_of(claim_id: str) -> str:
@@ -68,7 +57,7 @@ def _resolution_of(claim_id: str) -> str:
 def test_the_scenario_fails_validate_and_marks_the_resolution_stale(shipped: Path) -> None:
     """id.meaning-changed at the claim, both meanings shown; its resolution is stale."""
     old_fp = fingerprint(load(shipped).claims_by_id[CLAIM])
-    _edit(shipped, BEFORE, AFTER)
+    edit(shipped, BEFORE, AFTER)
     dataset = load(shipped)
     new_fp = fingerprint(dataset.claims_by_id[CLAIM])
     line = shipped.read_text(encoding="utf-8").splitlines().index(f"  - id: {CLAIM}") + 1
@@ -110,7 +99,7 @@ def test_the_scenario_fails_validate_and_marks_the_resolution_stale(shipped: Pat
 
 def test_editing_only_a_note_passes(shipped: Path) -> None:
     """A note (and offsets of an unchanged quote) are not meaning: validate stays clean."""
-    _edit(shipped, BEFORE, BEFORE + "    note: a note added after publication\n")
+    edit(shipped, BEFORE, BEFORE + "    note: a note added after publication\n")
     code, out, _ = cli("validate", str(shipped))
     assert (code, out.splitlines()[-1]) == (
         0,
@@ -122,14 +111,14 @@ def test_diff_prints_both_meanings_and_exits_1(shipped: Path, tmp_path: Path) ->
     """diff OLD NEW shows the claim's meaning before and after and the stale resolution."""
     old = tmp_path / "old.yaml"
     shutil.copyfile(shipped, old)
-    _edit(shipped, BEFORE, AFTER)
+    edit(shipped, BEFORE, AFTER)
     code, out, err = cli("diff", str(old), str(shipped), "--seeds", str(tmp_path / "seeds"))
     assert (code, err) == (1, "")
     assert out.splitlines()[0] == (
         f"carsi-claims diff {old} -> {shipped}: 1 claim(s) changed meaning, "
         "1 resolution(s) went stale"
     )
-    assert f"      - value: {{\"text\": \"{OLD_TEXT}\"}}\n" in out
+    assert f'      - value: {{"text": "{OLD_TEXT}"}}\n' in out
     assert '      + value: {"text": "Fact Sheet"}\n' in out
     assert f'      - quote (fs-2011-03-14-citizen-safety): "{OLD_TEXT}"\n' in out
     assert (
@@ -143,7 +132,7 @@ def test_lock_refuses_to_repin_a_changed_meaning(shipped: Path) -> None:
     """lock exits 1 with the meaning-changed finding and leaves the lock as it was."""
     lock = shipped.with_name("claims.lock")
     before = lock.read_bytes()
-    _edit(shipped, BEFORE, AFTER)
+    edit(shipped, BEFORE, AFTER)
     code, out, err = cli("lock", str(shipped))
     assert (code, out) == (1, "")
     assert f"error[id.meaning-changed]: claim {CLAIM}: " in err
@@ -167,13 +156,14 @@ def test_retract_and_supersede_is_a_way_forward(shipped: Path) -> None:
         "    subject: fs-2011-03-14-citizen-safety\n"
         "    property: document-type\n" + AFTER
     )
-    _edit(
+    edit(
         shipped,
         f"  - id: {CLAIM}\n",
         f"  - id: {CLAIM}\n    status: retracted\n    reason: superseded in review\n"
         "    superseded_by: fs-2011-03-14-citizen-safety.label\n",
     )
-    _edit(shipped, "  - id: carsi.geographic-scope\n", new_claim + "  - id: carsi.geographic-scope\n")
+    anchor = "  - id: carsi.geographic-scope\n"
+    edit(shipped, anchor, new_claim + anchor)
     code, out, err = cli("lock", str(shipped))
     assert (code, err) == (0, "")
     assert out == (

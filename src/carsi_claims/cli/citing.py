@@ -208,7 +208,8 @@ def _pin(
         err.write(f"carsi-claims {command}: {shown} is unchanged\n")
         return EXIT_ERRORS
     if update.problem is not None:
-        err.write(f"carsi-claims {command}: {update.problem}{shown} is unchanged\n")
+        err.write(f"carsi-claims {command}: {update.problem}")
+        err.write(f"carsi-claims {command}: {shown} is unchanged\n")
         return EXIT_ERRORS
     if update.pinned:
         out.write(f"{shown}: pinned {len(update.pinned)} resolution(s) to their claims' meaning\n")
