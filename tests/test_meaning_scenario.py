@@ -78,7 +78,7 @@ def test_the_scenario_fails_validate_and_marks_the_resolution_stale(shipped: Pat
         if text.startswith(f"claim {CLAIM} ")
     )
     assert finding.message == (
-        f"claim {CLAIM!r} changed meaning since it was published in "
+        "changed meaning since it was published in "
         f"{shipped.with_name('claims.lock')} (line {lock_line}): provenance[0].quote: "
         f'"{OLD_TEXT}" -> "Fact Sheet\\nBureau of Public Affairs\\nMarch 14, 2011"; value.text: '
         f'"{OLD_TEXT}" -> "Fact Sheet"; fingerprint {old_fp} is now {new_fp}. A published id '

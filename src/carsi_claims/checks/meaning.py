@@ -59,7 +59,7 @@ def meaning_changed_message(
     """
     changes = describe_changes(json.loads(old[1]), json.loads(now[1]))
     return (
-        f"claim {entry.id!r} changed meaning since it was published in {lock_file} "
+        f"changed meaning since it was published in {lock_file} "
         f"(line {entry.line}): {changes}; fingerprint {old[0]} is now {now[0]}. "
         "A published id never changes meaning: restore what it asserted, or retract it "
         "(status: retracted, a reason, superseded_by) and give the new meaning a new id; "

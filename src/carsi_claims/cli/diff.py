@@ -14,12 +14,12 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_command
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
 
-__all__ = ["add_command"]
+__all__ = ["add_commands"]
 
 
 class _Refused(Exception):
@@ -98,14 +98,21 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERRORS if result.breaking else EXIT_OK
 
 
-def add_command(sub: argparse._SubParsersAction[Any]) -> None:
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``diff`` to the subcommand parser."""
     from carsi_claims.citing.diff import FORMATS
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "diff",
-        help="what changed between two claims files or two git revisions (exit 1 when a "
-        "published id changed meaning)",
+        "what changed between two claims files, or two git revisions of one",
+        _cmd_diff,
+        details="Claims added, removed, retracted, superseded, reinstated, corrected, changed "
+        "in meaning\n(their meaning before and after), resolutions added, changed or gone "
+        "stale, and the\ncoverage of the sources. --format markdown starts with a one-line "
+        "summary, for a\npull-request comment.",
+        exit_codes="0 no published id changed meaning or disappeared, 1 one did, 2 a file or "
+        "revision that cannot be read, or bad usage",
     )
     p.add_argument(
         "files",
@@ -125,4 +132,3 @@ def add_command(sub: argparse._SubParsersAction[Any]) -> None:
         help="seeds folder for coverage (default: beside the claims file's folder)",
     )
     p.add_argument("--format", choices=FORMATS, default=FORMATS[0], help="output format")
-    p.set_defaults(func=_cmd_diff)
