@@ -231,3 +231,32 @@ def test_an_unreadable_file_exits_2(tmp_path: Path) -> None:
     code, out, err = cli("diff", str(bad), str(bad))
     assert (code, out) == (2, "")
     assert err.endswith("carsi-claims diff: the claims file cannot be read\n")
+
+
+def test_markdown_fences_outgrow_backticks_in_a_quote() -> None:
+    """A quote holding ``` gets a longer fence, so the comment's layout holds."""
+    import io
+
+    from carsi_claims import Claim, ClaimKind, Dataset, Provenance, Statement
+    from carsi_claims.citing.diff import render_diff
+
+    text = "use ``` to fence"
+    claim = Claim(
+        "c.one", ClaimKind.STATEMENT, "s", "p", Statement(text), (Provenance("src", text, 0, 16),)
+    )
+    out = io.StringIO()
+    render_diff(diff(Dataset(), Dataset(claims=(claim,))), "markdown", out)
+    assert out.getvalue() == (
+        "**carsi-claims diff** `old` -> `new`: 1 claim(s) added\n"
+        "\n"
+        "### Claims added\n"
+        "\n"
+        "- `c.one`\n"
+        "\n"
+        "  ````diff\n"
+        "  + statement s / p\n"
+        '  + value: {"text": "use ``` to fence"}\n'
+        '  + quote (src): "use ``` to fence"\n'
+        "  ````\n"
+        "\n"
+    )

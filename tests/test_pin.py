@@ -113,3 +113,33 @@ def test_a_flow_style_resolution_is_left_to_the_hand(tmp_path: Path) -> None:
     )
     assert err.endswith(f"carsi-claims pin: {claims} is unchanged\n")
     assert claims.read_bytes() == before
+
+
+def test_pins_that_do_not_match_the_resolutions_claims_are_stale(tmp_path: Path) -> None:
+    """A pin of a claim the resolution does not name, and a named claim not pinned: stale."""
+    claims = shipped_copy(tmp_path)
+    [res] = [r for r in load(claims).resolutions if CLAIM in r.claims]
+    other = next(c for c in res.claims if c != CLAIM)
+    edit(
+        claims,
+        f"      - claim: {other}\n        fingerprint:",
+        ("      - claim: carsi.geographic-scope\n        fingerprint:"),
+    )
+    [stale] = [f for f in validate(load(claims)).findings if f.code == "resolution.stale"]
+    assert stale.message == (
+        f"resolution {res.id!r} no longer matches what it was reviewed for: it pins "
+        "'carsi.geographic-scope', which it does not name; "
+        f"claim {other!r} is not pinned; review its rationale against the claims as they are "
+        f"now, then re-pin it with `carsi-claims pin --resolution {res.id}`"
+    )
+    assert stale.location is not None
+    text = claims.read_text(encoding="utf-8").splitlines()
+    assert text[stale.location.line - 2].strip() == "pins:"
+
+
+def test_an_unpinned_resolution_is_fine_until_the_dataset_is_published(tmp_path: Path) -> None:
+    """Without claims.lock nothing is published: a resolution without pins is no finding."""
+    claims = shipped_copy(tmp_path)
+    _unpinned(claims)
+    claims.with_name("claims.lock").unlink()
+    assert validate(load(claims)).findings == ()
