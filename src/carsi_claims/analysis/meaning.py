@@ -98,23 +98,44 @@ def _plain_decimal(value: Decimal) -> str:
     return "0" if text in ("-0", "0") else text
 
 
+#: A record class's meaning fields (name, default, unordered), or None for a non-record.
+_Plan = tuple[tuple[str, Any, bool], ...] | None
+_PLANS: dict[type[Any], _Plan] = {}
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    """The meaning fields of a record class, in field order (None when not a record)."""
+    if cls not in _PLANS:
+        _PLANS[cls] = (
+            tuple(
+                (f.name, _default(f), (cls.__name__, f.name) in UNORDERED)
+                for f in attrs.fields(cls)
+                if (cls.__name__, f.name) not in EXCLUDED
+            )
+            if attrs.has(cls) and cls is not PartialDate
+            else None
+        )
+    return _PLANS[cls]
+
+
 def _canonical(value: Any) -> Any:
-    if isinstance(value, PartialDate):
-        return str(value)
-    if attrs.has(type(value)):
-        cls = type(value)
+    cls = type(value)
+    if cls is str or cls is int or cls is bool:
+        return value
+    plan = _plan(cls)
+    if plan is not None:
         out: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            if (cls.__name__, field.name) in EXCLUDED:
-                continue
-            item = getattr(value, field.name)
-            if item == _default(field):
+        for name, default, unordered in plan:
+            item = getattr(value, name)
+            if item == default:
                 continue
             form = _canonical(item)
-            if (cls.__name__, field.name) in UNORDERED:
+            if unordered and len(form) > 1:
                 form = sorted(form, key=canonical_json)
-            out[field.name] = form
+            out[name] = form
         return out
+    if isinstance(value, PartialDate):
+        return str(value)
     if isinstance(value, tuple):
         return [_canonical(v) for v in value]
     if isinstance(value, enum.Enum):
@@ -132,9 +153,15 @@ def canonical_form(claim: Claim) -> dict[str, Any]:
     return form
 
 
+_ENCODER: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(form: Any) -> str:
-    """The canonical serialisation: sorted keys, no whitespace, characters as themselves."""
-    return json.dumps(form, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The canonical serialisation: sorted keys, no whitespace, characters as themselves.
+
+    That is ``json.dumps(form, sort_keys=True, separators=(",", ":"), ensure_ascii=False)``.
+    """
+    return _ENCODER.encode(form)
 
 
 def fingerprint_of_form(form: Any) -> str:
