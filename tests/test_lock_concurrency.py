@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 
 from _mini import MINI_YAML, mutate
+from carsi_claims import load
+from carsi_claims.analysis.meaning import fingerprints
 from carsi_claims.citing.lock import write_lock
+from carsi_claims.read.lockfile import LockedId, read_lock
 
 _CHILD = textwrap.dedent(
     """
@@ -53,7 +56,8 @@ def test_two_concurrent_lock_runs_lose_no_id(tmp_path: Path, trial: int) -> None
         files[new_id] = path
     lock = tmp_path / "claims.lock"
     ids = ["carsi.funding", "carsi.base", "carsi.share", "carsi.goals", "carsi.clinton-together"]
-    write_lock(lock, ids)
+    pins = fingerprints(c for c in load(files["carsi.new-a"]).claims if c.id in ids)
+    write_lock(lock, [LockedId(i, 0, fingerprint, form) for i, (fingerprint, form) in pins.items()])
     go = tmp_path / "go"
     children = {
         new_id: subprocess.Popen(
@@ -70,9 +74,10 @@ def test_two_concurrent_lock_runs_lose_no_id(tmp_path: Path, trial: int) -> None
     go.touch()
     results = {new_id: child.communicate(timeout=120) for new_id, child in children.items()}
     codes = {new_id: child.returncode for new_id, child in children.items()}
-    locked = {
-        line for line in lock.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-    }
+    read = read_lock(lock)
+    assert read is not None
+    assert read.problems == ()
+    locked = {entry.id for entry in read.ids}
     added = {new_id for new_id, (out, _) in results.items() if out.split() == [new_id]}
     assert sorted(codes.values()) == [0, 1], results
     assert len(added) == 1

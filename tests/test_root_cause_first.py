@@ -13,39 +13,40 @@ from pathlib import Path
 
 from _mini import MINI_SEEDS, MINI_YAML, cli, mutate, report_of, where
 from carsi_claims import validate
+from carsi_claims.analysis.meaning import fingerprints
 from carsi_claims.citing.lock import write_lock
 from carsi_claims.dataset import load
+from carsi_claims.read.lockfile import LockedId
 from conftest import TmpDataset
 
-RESOLUTION = """\
-resolutions:
-  - id: res.funding
-    claims: [carsi.funding, carsi.share]
-    kind: different_scope
-    rationale: Two figures about different things.
+# carsi.date, retracted in favour of carsi.funding: a reference to the broken claim.
+RETRACTED = """\
+    status: retracted
+    reason: superseded for the test
+    superseded_by: carsi.funding
 """
 
-ALL_IDS = [
-    "carsi.funding",
-    "carsi.funding-years",
-    "carsi.share",
-    "carsi.goals",
-    "carsi.clinton-together",
-    "carsi.date",
-]
 
+def _write(tmp_dataset: TmpDataset, text: str, *, gone: bool = False) -> Path:
+    """The claims ``text``, with a lock pinning every id of the valid mini dataset.
 
-def _write(tmp_dataset: TmpDataset, text: str) -> Path:
-    paths = tmp_dataset(text, MINI_SEEDS)
-    write_lock(paths.claims.with_name("claims.lock"), ALL_IDS)
-    return paths.claims
+    With ``gone``, the lock also pins an id the dataset does not have.
+    """
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    pins = fingerprints(load(paths.claims).claims)
+    entries = [LockedId(i, 0, fingerprint, form) for i, (fingerprint, form) in pins.items()]
+    if gone:
+        fingerprint, form = pins["carsi.goals"]
+        entries.append(LockedId("carsi.gone", 0, fingerprint, form))
+    write_lock(paths.claims.with_name("claims.lock"), entries)
+    return tmp_dataset(text, MINI_SEEDS).claims
 
 
 def test_misspelled_key_is_one_error_even_when_locked_and_referenced(
     tmp_dataset: TmpDataset,
 ) -> None:
-    """``ammount:`` in a locked claim named by a resolution: one ``schema.unknown-key``."""
-    text = mutate("{amount: 260000000", "{ammount: 260000000") + RESOLUTION
+    """``ammount:`` in a locked claim another claim names: one ``schema.unknown-key``."""
+    text = mutate("{amount: 260000000", "{ammount: 260000000") + RETRACTED
     claims = _write(tmp_dataset, text)
     line, column = where(text, "ammount")
     code, out, _ = cli("validate", str(claims))
@@ -84,13 +85,12 @@ def test_broken_entity_and_source_still_count_for_references(tmp_dataset: TmpDat
 
 def test_claims_file_findings_come_before_other_files(tmp_dataset: TmpDataset) -> None:
     """A finding in claims.yaml comes before one in claims.lock (whose name sorts first)."""
-    text = mutate("    value: {value: 5}", "    value: {value: 6}")
-    claims = _write(tmp_dataset, text)
+    text = mutate("        start: 115", "        start: 116")  # Five Goals, one off
+    claims = _write(tmp_dataset, text, gone=True)
     lock = claims.with_name("claims.lock")
-    lock.write_text(lock.read_text(encoding="utf-8") + "carsi.gone\n", encoding="utf-8")
     report = validate(load(claims))
     assert [(f.code, f.location.file if f.location else None) for f in report.findings] == [
-        ("value.mismatch", str(claims)),
+        ("provenance.quote-mismatch", str(claims)),
         ("id.lock-missing", str(lock)),
     ]
 
