@@ -142,10 +142,10 @@ def _fatal_signals_raise() -> Iterator[None]:
         raise _Signalled(signum)
 
     replaced: dict[int, object] = {}
-    for signum in _FATAL:
-        if signal.getsignal(signum) is signal.SIG_DFL:
-            replaced[signum] = signal.signal(signum, handler)
     try:
+        for signum in _FATAL:  # inside the try: a signal right after this is handled too
+            if signal.getsignal(signum) is signal.SIG_DFL:
+                replaced[signum] = signal.signal(signum, handler)
         yield
     except _Signalled as exc:
         for signum, old in replaced.items():
