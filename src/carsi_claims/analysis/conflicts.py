@@ -75,14 +75,12 @@ import attrs
 
 from carsi_claims.findings import Severity
 from carsi_claims.model import (
-    DEFAULT_RELATIVE_TOLERANCE,
     Bound,
     Claim,
     Count,
     DateValue,
     Entity,
     FiscalYears,
-    Interval,
     ListItem,
     Money,
     Numeric,
