@@ -18,7 +18,7 @@ from carsi_claims.cli.common import (
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
-    from carsi_claims.model import Claim
+    from carsi_claims.model import Claim, PartialDate
 
 __all__ = ["add_commands"]
 
@@ -90,7 +90,19 @@ def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     dataset = load(args)
     claims = dataset.filter(
-        kind=args.kind, source=args.source, subject=args.subject, property=args.property
+        kind=args.kind,
+        source=args.source,
+        subject=args.subject,
+        property=args.property,
+        entity=args.entity,
+        fiscal_year=args.fiscal_year,
+        as_of_from=args.as_of_from,
+        as_of_to=args.as_of_to,
+        speaker=args.speaker,
+        voice=args.voice,
+        list_id=args.list,
+        derived=args.derived,
+        inferred=args.inferred,
     )
     if args.format == "json":
         write_json([unstructure(c) for c in claims], out)
@@ -102,6 +114,21 @@ def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         flag = "" if claim.status == "active" else f" [{claim.status}]"
         out.write(f"{claim.id}\t{claim.kind}\t{sources}\t{first}{flag}\n")
     return EXIT_OK
+
+
+def _year(text: str) -> int:
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a year such as 2010, found {text!r}")
+    return int(text)
+
+
+def _date(text: str) -> PartialDate:
+    from carsi_claims.model import PartialDate
+
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _export_text(args: argparse.Namespace) -> str:
@@ -162,6 +189,32 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     p.add_argument("--source", metavar="SOURCE_ID")
     p.add_argument("--subject", metavar="ENTITY_ID")
     p.add_argument("--property", metavar="PROPERTY")
+    p.add_argument(
+        "--entity",
+        metavar="ENTITY",
+        help="claims about or naming an entity (subject, mention, voice or speaker); "
+        "an entity id or a country's ISO 3166-1 code such as MX",
+    )
+    p.add_argument("--fiscal-year", metavar="YEAR", type=_year, help="within the fiscal years")
+    p.add_argument("--as-of-from", metavar="DATE", type=_date, help="as-of date on or after")
+    p.add_argument("--as-of-to", metavar="DATE", type=_date, help="as-of date on or before")
+    p.add_argument("--speaker", metavar="ENTITY_ID", help="quotations of this speaker")
+    p.add_argument(
+        "--voice",
+        metavar="VOICE",
+        help="claims in this voice: an entity id, or 'own' for the source's own words",
+    )
+    p.add_argument("--list", metavar="LIST_ID", help="the items and counts of one list")
+    p.add_argument(
+        "--derived",
+        action=argparse.BooleanOptionalAction,
+        help="only derived claims (--no-derived: only stated ones)",
+    )
+    p.add_argument(
+        "--inferred",
+        action=argparse.BooleanOptionalAction,
+        help="only claims with an inferred qualifier (--no-inferred: none inferred)",
+    )
     format_arg(p)
     p.set_defaults(func=_cmd_list)
 
