@@ -125,7 +125,7 @@ def test_list_command_filters() -> None:
     """`list --entity MX --kind list_item` prints the two items naming Mexico."""
     code, out, err = cli("list", "--entity", "MX", "--kind", "list_item")
     assert (code, err) == (0, "")
-    assert [line.split("\t")[0] for line in out.splitlines()] == [
+    assert [line.split()[0] for line in out.splitlines()] == [
         "barack-obama.regional-partner-1.mexico",
         "central-america.cooperation-sought-with-3.mexico",
     ]
@@ -148,10 +148,19 @@ def test_list_command_filters() -> None:
             ["--fiscal-year", "FY10"],
             "argument --fiscal-year: expected a year such as 2010, found 'FY10'",
         ),
+        (
+            ["--entity", "mexco"],
+            "--entity: no entity or country code 'mexco' in the dataset; did you mean 'mexico'?",
+        ),
+        (
+            ["--speaker", "barack-obam"],
+            "--speaker: no speaker 'barack-obam' in the dataset; did you mean 'barack-obama'?",
+        ),
     ],
 )
-def test_list_refuses_bad_dates(argv: list[str], message: str) -> None:
-    """A bad date or year is a usage error (exit 2) naming the argument."""
+def test_list_refuses_bad_filters(argv: list[str], message: str) -> None:
+    """A bad date or year, or a filter naming nothing in the dataset, is a usage error (exit 2)
+    naming the argument."""
     code, out, err = cli("list", *argv)
     assert (code, out) == (2, "")
     assert err.rstrip().endswith(f"carsi-claims list: error: {message}")
