@@ -56,10 +56,18 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
     quals = qualifier_items(claim.qualifiers)
     if quals:
         lines.append("  qualifiers: " + "; ".join(f"{name} {text}" for name, text in quals))
+    marks = [m for m, on in (("heading", claim.heading), ("derived", claim.derived)) if on]
+    if claim.voice is not None:
+        marks.insert(0, f"voice: {claim.voice}")
+    if claim.mentions:
+        marks.append("mentions: " + ", ".join(claim.mentions))
+    if marks:
+        lines.append("  " + "   ".join(marks))
     for p in claim.provenance:
         source = dataset.sources_by_id.get(p.source)
         title = f" ({source.title})" if source else ""
-        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]")
+        voice = f" (voice: {p.voice})" if p.voice is not None else ""
+        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]{voice}")
         lines.append(f"    “{p.quote}”")
     if claim.note:
         lines.append(f"  note: {claim.note}")
