@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import SupportsIndex
 
 import pytest
 
 from _mini import MINI_SEEDS, MINI_YAML, SEED_NAME, DatasetPaths, mutate, where
 from carsi_claims import load, validate
-from carsi_claims.checks.curation import named_entities, stated_precision
+from carsi_claims.checks.curation import NameIndex, named_entities, stated_precision
 
 TmpDataset = Callable[..., DatasetPaths]
 Found = tuple[str, str, int, int, str | None, str]
@@ -511,3 +512,34 @@ def test_a_statement_restating_a_claimed_span(tmp_dataset: TmpDataset) -> None:
             f"{start}-{start + 10}); capture the span once",
         )
     ]
+
+
+class _CountingText(str):
+    """A text that counts the name comparisons made on it."""
+
+    calls = 0
+
+    def startswith(
+        self,
+        prefix: str | tuple[str, ...],
+        start: SupportsIndex | None = None,
+        end: SupportsIndex | None = None,
+    ) -> bool:
+        type(self).calls += 1
+        return super().startswith(prefix, start, end)
+
+
+def _comparisons(text: str, names: dict[str, str]) -> int:
+    _CountingText.calls = 0
+    NameIndex.of(names).find(_CountingText(text))
+    return _CountingText.calls
+
+
+def test_finding_names_does_not_grow_with_the_number_of_entities() -> None:
+    """Names are looked up by a text's words: a thousand more entities whose names the text
+    does not contain add no comparison, and a text twice as long costs twice as many."""
+    text = "The United States and Mexico work with the Inter-American Development Bank. " * 10
+    few = {"United States": "us", "Mexico": "mx", "Inter-American Development Bank": "idb"}
+    many = {**few, **{f"Topic{i} Place": f"t{i}" for i in range(1000)}}
+    assert _comparisons(text, many) == _comparisons(text, few) == 30
+    assert _comparisons(text * 2, many) == 60

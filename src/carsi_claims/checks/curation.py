@@ -38,9 +38,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Final
+
+import attrs
 
 from carsi_claims._paths import display_path
 from carsi_claims.checks.base import Context
@@ -66,6 +68,7 @@ from carsi_claims.text import normalize
 
 __all__ = [
     "SOURCE_KINDS",
+    "NameIndex",
     "check_curation",
     "entity_names",
     "named_entities",
@@ -156,26 +159,55 @@ def entity_names(entities: Iterable[Entity]) -> dict[str, str]:
     return names
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    if not ordered:
-        return None
-    alternatives = "|".join(re.escape(n) for n in ordered)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+_WORD: Final = re.compile(r"\w+")
 
 
-def named_entities(text: str, names: dict[str, str]) -> list[str]:
+@attrs.frozen
+class NameIndex:
+    """Entity names by their first word, longest first: finding the names in a text costs
+    one dictionary look-up per word of the text, whatever the number of entities."""
+
+    by_first_word: Mapping[str, tuple[tuple[str, str], ...]]
+
+    @classmethod
+    def of(cls, names: Mapping[str, str]) -> NameIndex:
+        """Index ``names`` (name -> entity id); a name not starting with a letter or digit
+        cannot be found as a whole word and is left out."""
+        groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for name, entity in names.items():
+            first = _WORD.match(name)
+            if first is not None:
+                groups[first.group()].append((name, entity))
+        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in groups.items()})
+
+    def find(self, text: str) -> list[str]:
+        """The entities ``text`` names, in order of first appearance (see named_entities)."""
+        found: dict[str, None] = {}
+        taken = 0  # where the last name found ends: names do not overlap
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < taken:
+                continue
+            for name, entity in self.by_first_word.get(word.group(), ()):
+                end = start + len(name)
+                if text.startswith(name, start) and not (end < len(text) and _is_word(text[end])):
+                    found[entity] = None
+                    taken = end
+                    break
+        return list(found)
+
+
+def _is_word(char: str) -> bool:
+    return _WORD.match(char) is not None
+
+
+def named_entities(text: str, names: Mapping[str, str]) -> list[str]:
     """The entities ``text`` names, in order of first appearance.
 
     Names match whole words, case and all; at one place the longest name
     wins, so "U.S." inside "U.S. Department of State" names the department.
     """
-    pattern = _names_pattern(names)
-    return [] if pattern is None else _found(pattern, text, names)
-
-
-def _found(pattern: re.Pattern[str], text: str, names: dict[str, str]) -> list[str]:
-    return list(dict.fromkeys(names[m.group(0)] for m in pattern.finditer(text)))
+    return NameIndex.of(names).find(text)
 
 
 def _speakers(claim: Claim) -> set[str]:
@@ -187,8 +219,7 @@ def _speakers(claim: Claim) -> set[str]:
 
 
 def _mentions(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
-    names = entity_names(ctx.dataset.entities)
-    pattern = _names_pattern(names)
+    index = NameIndex.of(entity_names(ctx.dataset.entities))
     for claim in claims:
         implicit = _speakers(claim)
         seen: set[str] = set()
@@ -204,10 +235,8 @@ def _mentions(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
                     severity=Severity.WARNING,
                 )
             seen.add(ref)
-        if pattern is None:
-            continue
         for i, p in enumerate(claim.provenance):
-            for entity in _found(pattern, p.quote, names):
+            for entity in index.find(p.quote):
                 if entity not in implicit and entity not in seen:
                     seen.add(entity)  # once per claim
                     yield ctx.finding(
@@ -395,7 +424,7 @@ def _headings(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
             texts[source.id] = seeds.read(source.path).text
         except SeedError:
             continue  # reported by the provenance checks
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    covered: dict[str, set[int]] = defaultdict(set)  # start of each line a heading claim quotes
     for claim in claims:
         if not claim.heading:
             continue
@@ -404,7 +433,7 @@ def _headings(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
             if text is None or text[p.start : p.end] != p.quote:
                 continue  # reported by the provenance checks
             line_start, line_end = _line_bounds(text, p.start, p.end)
-            covered[p.source].append((line_start, line_end))
+            covered[p.source].add(line_start)
             before, after = text[line_start : p.start], text[p.end : line_end]
             if _HEADING_MARKS.fullmatch(before) and _HEADING_MARKS.fullmatch(after):
                 continue
@@ -436,7 +465,7 @@ def _headings(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
                         location=where,
                     )
                 continue
-            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in covered[source.id]):
+            if m.start() in covered[source.id]:
                 continue
             yield Finding(
                 "curation.heading-missing",
