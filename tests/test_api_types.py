@@ -43,6 +43,14 @@ CASES: list[tuple[Callable[[], object], str]] = [
         lambda: EMPTY.filter(source=["a"]),  # type: ignore[arg-type]
         "Dataset.filter(): source must be a str or None, not list",
     ),
+    (
+        lambda: EMPTY.filter(fiscal_year="2010"),  # type: ignore[arg-type]
+        "Dataset.filter(): fiscal_year must be an int or None, not str",
+    ),
+    (
+        lambda: EMPTY.filter(derived="yes"),  # type: ignore[arg-type]
+        "Dataset.filter(): derived must be a bool or None, not str",
+    ),
     (lambda: load(123), "load(): path must be a str, a path or None, not int"),  # type: ignore[arg-type]
     (lambda: load(seeds=1.5), "load(): seeds must be a str, a path or None, not float"),  # type: ignore[arg-type]
     (lambda: load(strict="no"), "load(): strict must be a bool, not str"),  # type: ignore[arg-type]

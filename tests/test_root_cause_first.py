@@ -53,7 +53,8 @@ def test_misspelled_key_is_one_error_even_when_locked_and_referenced(
     assert code == 1
     assert out == (
         f"{claims}:{line}:{column}: error[schema.unknown-key]: claim carsi.funding: unknown key "
-        "'ammount' in Money; expected one of amount, currency, bound, tolerance; did you mean "
+        "'ammount' in Money; expected one of amount, currency, bound, tolerance, precision; did "
+        "you mean "
         "'amount'?\n"
         f"{claims}: FAILED: 5 claims, 1 error(s), 0 other finding(s)\n"
     )
