@@ -10,7 +10,8 @@ import pytest
 
 from _conflict_claims import claim
 from carsi_claims import load
-from carsi_claims.analysis.conflicts import detect, find_conflicts, resolve
+from carsi_claims.analysis.conflicts import detect, find_conflicts
+from carsi_claims.analysis.resolutions import resolve
 from carsi_claims.checks.suite import validate
 from carsi_claims.cli.main import run
 from carsi_claims.model import Count, ListItem
@@ -87,8 +88,33 @@ def test_resolved_conflict_passes_and_command_exits_0(tmp_path: Path) -> None:
     assert validate(load(f)).ok
     code, text = _cli("conflicts", str(f))
     assert code == 0
-    assert "conflict.value (error): resolved by r1 (source_error)" in text
-    assert "'Outside report' (not verifiable against local text)" in text
+    assert text == (
+        "conflict.value: resolved by r1 (source_error)\n"
+        "  question: carsi share\n"
+        "  variant 1: a\n"
+        "    sources: s1\n"
+        "    says: 90%\n"
+        "  variant 2: b\n"
+        "    sources: s1\n"
+        "    says: 97%\n"
+        "  why: the figures do not meet\n"
+        "  evidence: 'Outside report' (not verifiable against local text)\n"
+        "\n"
+        "1 conflict(s): 0 unresolved error(s), 0 stale resolution(s), "
+        "0 resolution(s) of a kind that does not fit\n"
+    )
+
+
+def test_unresolved_conflict_text_says_unresolved_error(tmp_path: Path) -> None:
+    """An unresolved conflict set is headed '(error): UNRESOLVED' and the command exits 1."""
+    f = _write(tmp_path, "  []")
+    code, text = _cli("conflicts", str(f))
+    assert code == 1
+    assert text.startswith("conflict.value (error): UNRESOLVED\n  question: carsi share\n")
+    assert text.endswith(
+        "1 conflict(s): 1 unresolved error(s), 0 stale resolution(s), "
+        "0 resolution(s) of a kind that does not fit\n"
+    )
 
 
 def test_command_exits_1_on_unresolved_and_json(tmp_path: Path) -> None:
@@ -132,11 +158,18 @@ def test_count_against_list() -> None:
 
 
 def test_shipped_dataset_has_no_unresolved_conflict() -> None:
-    """Every conflict in the shipped dataset is resolved and no resolution is stale."""
+    """Every conflict set in the shipped dataset is resolved by a resolution of a fitting kind."""
+    from carsi_claims.analysis.resolutions import kind_problem
+
     ds = load()
     matches, stale = resolve(find_conflicts(ds), ds.resolutions)
     assert [m.conflict.claims for m in matches if m.resolution is None] == []
     assert stale == []
+    assert [
+        (m.resolution.id, problem)
+        for m in matches
+        if m.resolution is not None and (problem := kind_problem(m.resolution, m.conflict))
+    ] == []
 
 
 def test_deleting_a_resolution_fails_validate() -> None:
@@ -167,7 +200,7 @@ def test_currency_conflict_keeps_undetermined_time() -> None:
     b = claim("b", Money(Decimal(1), "EUR"), source="src-b")
     [found] = detect([a, b])
     assert (found.code, found.undetermined) == ("conflict.currency", True)
-    assert found.detail.endswith("stated for one and not the other")
+    assert found.reason.endswith("is given for one and not the other)")
 
 
 def test_unrenderable_currency_is_described_readably() -> None:

@@ -1,7 +1,10 @@
 """Analysis: what the claims and the sources say, computed (figures, conflicts, coverage).
 
-``figures`` finds and reads figures in text, ``conflicts`` finds where claims
-disagree, ``coverage`` finds which figures of the sources no claim covers.
+``figures`` finds and reads figures in text, ``wording`` compares texts word
+by word, ``conflicts`` finds where claims disagree (as sets of variants),
+``resolutions`` matches resolutions to those sets, ``compare`` lays one list
+or property out source by source, ``coverage`` finds which figures of the
+sources no claim covers.
 May import ``dataset``, ``read`` and the base modules, never ``checks`` or
 anything above.
 """

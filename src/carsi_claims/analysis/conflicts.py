@@ -76,16 +76,22 @@ dictionary of ordinals by (list, source).  Nothing compares all claims.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from carsi_claims.analysis.wording import (
+    excerpt_of,
+    fragments,
+    is_excerpt,
+    word_diff,
+    words_of,
+)
 from carsi_claims.findings import Severity
 from carsi_claims.model import (
     Bound,
@@ -99,8 +105,6 @@ from carsi_claims.model import (
     PartialDate,
     Percentage,
     Quotation,
-    Resolution,
-    ResolutionKind,
     Statement,
     Status,
     Value,
@@ -112,20 +116,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_RELATIVE_TOLERANCE",
-    "FUNCTION_WORDS",
+    "TEXT_KINDS",
     "Conflict",
     "ConflictKind",
     "Interval",
-    "Match",
     "Variant",
     "VariantDiff",
-    "content_words",
     "detect",
     "find_conflicts",
     "interval",
     "is_excerpt",
-    "kind_problem",
-    "resolve",
     "sources_of",
     "word_diff",
     "words_of",
@@ -144,19 +144,6 @@ _BOUND_WORDS: Final = {
     Bound.AT_LEAST: "at least ",
     Bound.APPROXIMATELY: "approximately ",
 }
-
-#: Words that carry grammar rather than content: articles, prepositions, conjunctions,
-#: pronouns and auxiliaries.  A ``wording_variant`` may differ in these (and in
-#: typography and punctuation) only.  Negations ("not", "no", "never") and numbers
-#: are content: they change what is said.
-_FUNCTION_WORDS: Final = """
-    a an the of in on at to for from by with within between into onto through throughout across
-    over under about upon among against toward towards via per and or but nor as so than that
-    which who whom whose what where when while it its it's they them their theirs we us our
-    ours he him his she her hers i me my you your this these those there here is are was were
-    be been being has have had do does did will would shall should can could may might must
-"""
-FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
 
 Numeric = Money | Percentage | Count
 
@@ -179,7 +166,7 @@ _SEVERITY: Final = {
     ConflictKind.CURRENCY: Severity.WARNING,
     ConflictKind.TYPOGRAPHY: Severity.INFO,
 }
-_TEXT_KINDS: Final = frozenset((ConflictKind.WORDING, ConflictKind.TYPOGRAPHY))
+TEXT_KINDS: Final = frozenset((ConflictKind.WORDING, ConflictKind.TYPOGRAPHY))
 
 
 @attrs.frozen(order=True)
@@ -240,6 +227,8 @@ class Conflict:
     variants: tuple[Variant, ...] = ()
     diffs: tuple[VariantDiff, ...] = ()
     undetermined: bool = False
+    #: Why the variants disagree (``detail`` without the variants).
+    reason: str = ""
 
     @property
     def code(self) -> str:
@@ -258,6 +247,7 @@ class Conflict:
             "claims": list(self.claims),
             "variants": [v.to_json() for v in self.variants],
             "diffs": [d.to_json() for d in self.diffs],
+            "reason": self.reason,
             "detail": self.detail,
             "undetermined": self.undetermined,
         }
@@ -341,76 +331,6 @@ def _same_time(a: Claim, b: Claim) -> tuple[bool, bool]:
 
 
 # -- words ---------------------------------------------------------------------
-
-
-def word_diff(a: str, b: str) -> str:
-    """A word-level diff of two texts after folding typography: ``[-gone-] {+new+}``.
-
-    The words the texts share at their start and end are matched first, so a
-    change is shown where it is (``a a [-a-] {+a.+} a``); only the words between
-    go to :class:`difflib.SequenceMatcher`, whose longest-block matching could
-    otherwise pair equal words across the change (``{+a a.+} a a [-a a-]``).
-    """
-    wa, wb = normalize(a).split(), normalize(b).split()
-    shortest = min(len(wa), len(wb))
-    head = 0
-    while head < shortest and wa[head] == wb[head]:
-        head += 1
-    tail = 0
-    while tail < shortest - head and wa[-1 - tail] == wb[-1 - tail]:
-        tail += 1
-    ma, mb = wa[head : len(wa) - tail], wb[head : len(wb) - tail]
-    out = wa[:head]
-    matcher = difflib.SequenceMatcher(None, ma, mb, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.extend(ma[i1:i2])
-            continue
-        if i2 > i1:
-            out.append("[-" + " ".join(ma[i1:i2]) + "-]")
-        if j2 > j1:
-            out.append("{+" + " ".join(mb[j1:j2]) + "+}")
-    out.extend(wa[len(wa) - tail :])
-    return " ".join(out)
-
-
-def words_of(text: str) -> tuple[str, ...]:
-    """The words of a text, typography, punctuation and case folded away."""
-    return tuple(_WORD.findall(normalize(text)))
-
-
-def content_words(text: str) -> Counter[str]:
-    """The words of a text that are not :data:`FUNCTION_WORDS`, with their counts."""
-    return Counter(w for w in words_of(text) if w not in FUNCTION_WORDS)
-
-
-def _fragments(text: str) -> list[str]:
-    """The runs of words of a quotation between omissions ("..."), punctuation dropped."""
-    parts = normalize(text).split("...")
-    words = (_WORD.findall(p) for p in parts)
-    return [" ".join(w) for w in words if w]
-
-
-def is_excerpt(part: str, whole: str) -> bool:
-    """Whether ``part``'s words stand in ``whole`` in order, each fragment contiguous.
-
-    A part without words ("...", "—") is an excerpt of nothing.
-    """
-    return _is_excerpt(_fragments(part), _fragments(whole))
-
-
-def _is_excerpt(fragments: Sequence[str], whole: Sequence[str]) -> bool:
-    """:func:`is_excerpt` on texts already cut into :func:`_fragments`."""
-    if not fragments:
-        return False
-    haystack = " " + " ... ".join(whole) + " "
-    pos = 0
-    for fragment in fragments:
-        found = haystack.find(" " + fragment + " ", pos)
-        if found < 0:
-            return False
-        pos = found + len(fragment) + 1
-    return True
 
 
 # -- describing claims -----------------------------------------------------------
@@ -669,11 +589,13 @@ def _conflict(
     undetermined: bool = False,
 ) -> Conflict:
     what = "; ".join(dict.fromkeys(reasons))
-    detail = f"{what}: " + "; ".join(v.describe() for v in variants)
     if undetermined:
-        detail += "; a time (as-of date or fiscal years) is stated for one and not the other"
+        what += " (a time, as-of date or fiscal years, is given for one and not the other)"
+    detail = f"{what}: " + "; ".join(v.describe() for v in variants)
     claims = tuple(sorted(cid for v in variants for cid in v.claims))
-    return Conflict(kind, claims, detail, question, tuple(variants), tuple(diffs), undetermined)
+    return Conflict(
+        kind, claims, detail, question, tuple(variants), tuple(diffs), undetermined, what
+    )
 
 
 def _question_conflicts(members: Sequence[Claim]) -> Iterator[Conflict]:
@@ -705,7 +627,7 @@ def _question_conflicts(members: Sequence[Claim]) -> Iterator[Conflict]:
         kind = min((d.kind for _, d in pairs), key=_RANK.__getitem__)
         variants = [_variant(groups[i]) for i in component]
         diffs: list[VariantDiff] = []
-        if kind in _TEXT_KINDS:
+        if kind in TEXT_KINDS:
             for x in range(len(component)):
                 for y in range(x + 1, len(component)):
                     ta, tb = variants[x].text, variants[y].text
@@ -758,7 +680,7 @@ def _misattributions(quotes: Sequence[Claim], speaker_of: Mapping[str, str]) -> 
     for c in quotes:
         v = c.value
         assert isinstance(v, Quotation)
-        frags = tuple(_fragments(v.text))
+        frags = tuple(fragments(v.text))
         keyed.setdefault((frags, speaker_of.get(v.speaker, v.speaker)), []).append(c)
     keys = sorted(keyed, key=lambda k: keyed[k][0].id)
     index: dict[str, list[int]] = defaultdict(list)
@@ -786,7 +708,7 @@ def _misattributions(quotes: Sequence[Claim], speaker_of: Mapping[str, str]) -> 
             o_frags, o_speaker = keys[other]
             if speaker == o_speaker:
                 continue
-            if _is_excerpt(frags, o_frags):
+            if excerpt_of(frags, o_frags):
                 components.union(n, other)
                 linked.update((n, other))
     for component in components.groups():
@@ -852,87 +774,3 @@ def detect(claims: Iterable[Claim], entities: Iterable[Entity] = ()) -> list[Con
 def find_conflicts(dataset: Dataset) -> list[Conflict]:
     """Every conflict set among the dataset's active claims."""
     return detect(dataset.claims, dataset.entities)
-
-
-# -- resolutions ---------------------------------------------------------------------
-
-
-@attrs.frozen
-class Match:
-    """A conflict and the resolution that resolves it (None: unresolved)."""
-
-    conflict: Conflict
-    resolution: Resolution | None
-
-
-def resolve(
-    conflicts: Iterable[Conflict], resolutions: Sequence[Resolution]
-) -> tuple[list[Match], list[Resolution]]:
-    """Match conflict sets to resolutions; return the matches and the stale resolutions.
-
-    A set is resolved by the first resolution whose claims include every claim
-    of the set; a resolution that resolves none is stale.
-    """
-    by_claim: dict[str, list[int]] = defaultdict(list)
-    named = [frozenset(r.claims) for r in resolutions]
-    for i, names in enumerate(named):
-        for cid in names:
-            by_claim[cid].append(i)
-    used: set[int] = set()
-    matches: list[Match] = []
-    for conflict in conflicts:
-        candidates = by_claim.get(conflict.claims[0], []) if conflict.claims else []
-        hit = next((i for i in candidates if named[i].issuperset(conflict.claims)), None)
-        if hit is not None:
-            used.add(hit)
-        matches.append(Match(conflict, None if hit is None else resolutions[hit]))
-    stale = [r for i, r in enumerate(resolutions) if i not in used]
-    return matches, stale
-
-
-def _content_change(conflict: Conflict) -> str | None:
-    """The content words that some variants of a text conflict have and others lack."""
-    texts = [v.text for v in conflict.variants if v.text is not None]
-    if len(texts) < 2:
-        return None
-    bags = [content_words(t) for t in texts]
-    union: Counter[str] = Counter()
-    for bag in bags:
-        union |= bag
-    differing = sorted(w for w in union if any(bag[w] != union[w] for bag in bags))
-    return ", ".join(repr(w) for w in differing) if differing else None
-
-
-def kind_problem(resolution: Resolution, conflict: Conflict) -> str | None:
-    """Why ``resolution``'s kind does not fit ``conflict`` (the set it resolves), or None.
-
-    - ``misattribution`` resolves only a misattribution;
-    - ``wording_variant`` and ``wording_revised`` only differences of wording
-      (statements, list items, quotations); ``wording_variant`` says the
-      variants differ in form only, so their content words (the words that are
-      not :data:`FUNCTION_WORDS`) must be the same;
-    - ``different_as_of`` needs variants with different times (an as-of date or
-      fiscal years, or one known and the other not);
-    - ``different_scope`` needs variants with different scopes;
-    - ``source_error`` and ``undetermined`` fit any conflict.
-    """
-    kind = resolution.kind
-    ck = conflict.kind
-    if kind is ResolutionKind.MISATTRIBUTION and ck is not ConflictKind.MISATTRIBUTION:
-        return f"it resolves a {ck.value} conflict, not quotations given to different speakers"
-    if kind in (ResolutionKind.WORDING_VARIANT, ResolutionKind.WORDING_REVISED):
-        if ck not in _TEXT_KINDS:
-            return f"it resolves a {ck.value} conflict, not a difference of wording"
-        if kind is ResolutionKind.WORDING_VARIANT:
-            changed = _content_change(conflict)
-            if changed is not None:
-                return (
-                    "wording_variant says the variants differ in form only, but they differ "
-                    f"in substance: the content words {changed} are not in every variant "
-                    "(use undetermined, wording_revised or source_error, as the evidence shows)"
-                )
-    if kind is ResolutionKind.DIFFERENT_AS_OF and len({v.when for v in conflict.variants}) < 2:
-        return "every variant of the conflict states the same time (or none)"
-    if kind is ResolutionKind.DIFFERENT_SCOPE and len({v.scope for v in conflict.variants}) < 2:
-        return "every variant of the conflict has the same scope"
-    return None
