@@ -122,6 +122,8 @@ __all__ = [
     "Interval",
     "Variant",
     "VariantDiff",
+    "describe_question",
+    "describe_value",
     "detect",
     "find_conflicts",
     "interval",
@@ -539,14 +541,21 @@ def _question(claim: Claim) -> tuple[object, ...]:
     return (claim.subject, claim.property, claim.kind, claim.qualifiers.scope, item)
 
 
-def _describe_question(claim: Claim) -> str:
+def describe_question(claim: Claim, *, with_property: bool = True) -> str:
+    """The question a claim answers, in words: ``"carsi goal-2, item 2 of list goals"``."""
     v = claim.value
-    parts = [f"{claim.subject} {claim.property}"]
+    parts = [f"{claim.subject} {claim.property}" if with_property else claim.subject]
     if isinstance(v, ListItem):
         parts.append(f"item {v.ordinal} of list {v.list}")
     if claim.qualifiers.scope is not None:
         parts.append(f"scope {claim.qualifiers.scope!r}")
     return ", ".join(parts)
+
+
+def describe_value(claim: Claim) -> str:
+    """What a claim says, with its time: ``"$260 million [as of 2011-03-14, FY2008-2010]"``."""
+    when = _when(claim)
+    return _says(claim.value) + (f" [{when}]" if when else "")
 
 
 def _says_key(claim: Claim) -> tuple[object, ...]:
@@ -618,7 +627,7 @@ def _question_conflicts(members: Sequence[Claim]) -> Iterator[Conflict]:
                 found[(i, j)] = outcome.disagreement
     if not found:
         return
-    question = _describe_question(members[0])
+    question = describe_question(members[0])
     for component in components.groups():
         inside = set(component)
         pairs = [(ij, d) for ij, d in found.items() if ij[0] in inside]

@@ -21,6 +21,7 @@ __all__ = [
     "excerpt_of",
     "fragments",
     "is_excerpt",
+    "marked_diff",
     "word_diff",
     "words_of",
 ]
@@ -50,6 +51,26 @@ def word_diff(a: str, b: str) -> str:
     otherwise pair equal words across the change (``{+a a.+} a a [-a a-]``).
     """
     wa, wb = normalize(a).split(), normalize(b).split()
+    return _diff(wa, wb, wa, wb, ("[-", "-]", "{+", "+}"))
+
+
+def marked_diff(reference: str, text: str, marks: Sequence[str] = ("[-", "-]", "{+", "+}")) -> str:
+    """:func:`word_diff` from ``reference`` to ``text``, written in the texts' own words.
+
+    Words are matched after folding typography and case, as :func:`word_diff`
+    does, but shown as each text spells them; ``marks`` are the opening and
+    closing marks of removed and of added words.
+    """
+    ta = [t for t in reference.split() if normalize(t)]
+    tb = [t for t in text.split() if normalize(t)]
+    return _diff([normalize(t) for t in ta], [normalize(t) for t in tb], ta, tb, marks)
+
+
+def _diff(
+    wa: Sequence[str], wb: Sequence[str], sa: Sequence[str], sb: Sequence[str], marks: Sequence[str]
+) -> str:
+    """The diff of word lists ``wa`` and ``wb``, shown with the words ``sa`` and ``sb``."""
+    gone_open, gone_close, new_open, new_close = marks
     shortest = min(len(wa), len(wb))
     head = 0
     while head < shortest and wa[head] == wb[head]:
@@ -57,18 +78,19 @@ def word_diff(a: str, b: str) -> str:
     tail = 0
     while tail < shortest - head and wa[-1 - tail] == wb[-1 - tail]:
         tail += 1
-    ma, mb = wa[head : len(wa) - tail], wb[head : len(wb) - tail]
-    out = wa[:head]
-    matcher = difflib.SequenceMatcher(None, ma, mb, autojunk=False)
+    end_a, end_b = len(wa) - tail, len(wb) - tail
+    out = list(sb[:head])
+    matcher = difflib.SequenceMatcher(None, wa[head:end_a], wb[head:end_b], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if op == "equal":
-            out.extend(ma[i1:i2])
+            out.extend(sb[j1:j2])
             continue
         if i2 > i1:
-            out.append("[-" + " ".join(ma[i1:i2]) + "-]")
+            out.append(gone_open + " ".join(sa[i1:i2]) + gone_close)
         if j2 > j1:
-            out.append("{+" + " ".join(mb[j1:j2]) + "+}")
-    out.extend(wa[len(wa) - tail :])
+            out.append(new_open + " ".join(sb[j1:j2]) + new_close)
+    out.extend(sb[end_b:])
     return " ".join(out)
 
 
