@@ -33,6 +33,15 @@ answers disagree (``value``) when their intervals do not meet.  Money in
 different currencies is not compared: ``currency`` (a warning).  Dates
 disagree when they do not overlap; fiscal-year values when unequal.
 
+**Stated and inferred.**  A qualifier the source does not state but that is
+inferred (an as-of date read from the document's dateline) is shown as
+inferred in every variant ("as of 2011-03-14 (inferred from the dateline)").
+Two variants are compared with all their qualifiers and again with the stated
+ones alone; when the verdicts differ, the conflict says that it leans on an
+inference (or that only an inference reconciles the variants), names each
+inference, and is flagged ``leans_on_inference``.  Figures carry the
+precision they are stated to; :func:`carsi_claims.model.interval` uses it.
+
 **Cumulative money** (both claims ``cumulative: true``, same currency):
 over a span contained in another span, the amount must not exceed the
 other's; "to date" amounts (same span, or none) must not fall as the as-of
@@ -106,6 +115,7 @@ from carsi_claims.model import (
     Money,
     Numeric,
     PartialDate,
+    QualifierName,
     Quotation,
     Statement,
     Status,
@@ -225,6 +235,8 @@ class Conflict:
     undetermined: bool = False
     #: Why the variants disagree (``detail`` without the variants).
     reason: str = ""
+    #: Whether the verdict leans on an inferred qualifier (see ``reason``).
+    leans_on_inference: bool = False
 
     @property
     def code(self) -> str:
@@ -246,6 +258,7 @@ class Conflict:
             "reason": self.reason,
             "detail": self.detail,
             "undetermined": self.undetermined,
+            "leans_on_inference": self.leans_on_inference,
         }
 
 
@@ -315,10 +328,31 @@ def _when(claim: Claim) -> str:
     q = claim.qualifiers
     parts = []
     if q.as_of is not None:
-        parts.append(f"as of {q.as_of}")
+        parts.append(f"as of {q.as_of}{_inferred_from(claim, QualifierName.AS_OF)}")
     if q.fiscal_years is not None:
-        parts.append(f"FY{q.fiscal_years.start}-{q.fiscal_years.end}")
+        span = f"FY{q.fiscal_years.start}-{q.fiscal_years.end}"
+        parts.append(span + _inferred_from(claim, QualifierName.FISCAL_YEARS))
     return ", ".join(parts)
+
+
+def _inferred_from(claim: Claim, name: QualifierName) -> str:
+    """``" (inferred from the dateline)"`` for an inferred qualifier, ``""`` for a stated one."""
+    inference = claim.qualifiers.inference(name)
+    return "" if inference is None else f" (inferred from the {inference.basis.value})"
+
+
+def _inferences(claim: Claim) -> list[str]:
+    """Each inferred qualifier of ``claim``, in words."""
+    q = claim.qualifiers
+    out = []
+    for inference in q.inferred:
+        value = getattr(q, inference.qualifier.value)
+        premise = f", claim {inference.claim}" if inference.claim is not None else ""
+        out.append(
+            f"{inference.qualifier.value} {value} of {claim.id} is inferred from the "
+            f"{inference.basis.value}{premise}, not stated"
+        )
+    return out
 
 
 def sources_of(claim: Claim) -> list[str]:
@@ -356,6 +390,8 @@ class _Disagreement:
     kind: ConflictKind
     reason: str
     undetermined: bool = False
+    #: Whether the verdict would differ with the stated qualifiers alone.
+    leans_on_inference: bool = False
 
 
 @attrs.frozen
@@ -470,7 +506,36 @@ def _wording(a: Claim, b: Claim) -> _Outcome:
 
 
 def _compare(a: Claim, b: Claim) -> _Outcome:
-    """Compare two claims of one question that say different things (one variant each)."""
+    """Compare two claims of one question that say different things (one variant each).
+
+    The verdict uses every qualifier, stated or inferred; when the stated
+    qualifiers alone would give another verdict, the disagreement says that it
+    leans on an inference (or that only an inference would reconcile the two),
+    and names each inference.
+    """
+    full = _judge(a, b)
+    if not (a.qualifiers.inferred or b.qualifiers.inferred):
+        return full
+    stated = _judge(_stated(a), _stated(b))
+    if stated == full:
+        return full
+    leaned = "; ".join(sorted(_inferences(a) + _inferences(b)))
+    if full.disagreement is not None:
+        d, note = full.disagreement, f" (this leans on an inference: {leaned})"
+    elif stated.disagreement is not None:
+        d, note = stated.disagreement, f" (only an inference reconciles them: {leaned})"
+    else:
+        return _Outcome(full.related or stated.related)
+    return _Outcome(True, attrs.evolve(d, reason=d.reason + note, leans_on_inference=True))
+
+
+def _stated(claim: Claim) -> Claim:
+    """``claim`` with its inferred qualifiers taken away: what its sources state."""
+    return attrs.evolve(claim, qualifiers=claim.qualifiers.stated())
+
+
+def _judge(a: Claim, b: Claim) -> _Outcome:
+    """:func:`_compare` on the qualifiers as given."""
     va, vb = a.value, b.value
     if isinstance(va, Numeric) and isinstance(vb, Numeric):
         return _numeric(a, b)
@@ -516,7 +581,7 @@ def describe_value(claim: Claim) -> str:
 def _says_key(claim: Claim) -> tuple[object, ...]:
     """Claims with equal keys say the same thing: one variant."""
     q = claim.qualifiers
-    return (claim.value, q.as_of, q.fiscal_years, q.cumulative)
+    return (claim.value, q.as_of, q.fiscal_years, q.cumulative, q.inferred)
 
 
 class _Components:
@@ -551,6 +616,7 @@ def _conflict(
     *,
     diffs: Sequence[VariantDiff] = (),
     undetermined: bool = False,
+    leans_on_inference: bool = False,
 ) -> Conflict:
     what = "; ".join(dict.fromkeys(reasons))
     if undetermined:
@@ -558,7 +624,15 @@ def _conflict(
     detail = f"{what}: " + "; ".join(v.describe() for v in variants)
     claims = tuple(sorted(cid for v in variants for cid in v.claims))
     return Conflict(
-        kind, claims, detail, question, tuple(variants), tuple(diffs), undetermined, what
+        kind,
+        claims,
+        detail,
+        question,
+        tuple(variants),
+        tuple(diffs),
+        undetermined,
+        what,
+        leans_on_inference,
     )
 
 
@@ -607,6 +681,7 @@ def _question_conflicts(members: Sequence[Claim]) -> Iterator[Conflict]:
             (d.reason for _, d in ranked),
             diffs=diffs,
             undetermined=any(d.undetermined for _, d in pairs),
+            leans_on_inference=any(d.leans_on_inference for _, d in pairs),
         )
 
 
