@@ -72,7 +72,7 @@ class Cell:
     difference: Difference
     diff: str | None = None
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "source": self.source,
             "claims": list(self.claims),
@@ -97,14 +97,14 @@ class Row:
         """Whether any source gives something other than the reference."""
         return len(self.variants) > 1
 
-    def to_json(self, sources: Sequence[str]) -> dict[str, object]:
+    def to_dict(self, sources: Sequence[str]) -> dict[str, object]:
         return {
             "key": self.key,
             "label": self.label,
             "variants": list(self.variants),
             "differs": self.differs,
             "cells": {
-                s: (None if c is None else c.to_json())
+                s: (None if c is None else c.to_dict())
                 for s, c in zip(sources, self.cells, strict=True)
             },
         }
@@ -119,12 +119,12 @@ class Comparison:
     sources: tuple[str, ...]
     rows: tuple[Row, ...]
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "name": self.name,
             "mode": self.mode.value,
             "sources": list(self.sources),
-            "rows": [r.to_json(self.sources) for r in self.rows],
+            "rows": [r.to_dict(self.sources) for r in self.rows],
         }
 
 

@@ -199,7 +199,7 @@ class Variant:
         when = f" [{self.when}]" if self.when else ""
         return f"{', '.join(ids)} ({', '.join(self.sources)}) says {self.says}{when}"
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "claims": list(self.claims),
             "sources": list(self.sources),
@@ -218,7 +218,7 @@ class VariantDiff:
     b: int
     diff: str
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {"from": self.a, "to": self.b, "diff": self.diff}
 
 
@@ -246,15 +246,15 @@ class Conflict:
     def severity(self) -> Severity:
         return _SEVERITY.get(self.kind, Severity.ERROR)
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind.value,
             "code": self.code,
             "severity": self.severity.value,
             "question": self.question,
             "claims": list(self.claims),
-            "variants": [v.to_json() for v in self.variants],
-            "diffs": [d.to_json() for d in self.diffs],
+            "variants": [v.to_dict() for v in self.variants],
+            "diffs": [d.to_dict() for d in self.diffs],
             "reason": self.reason,
             "detail": self.detail,
             "undetermined": self.undetermined,

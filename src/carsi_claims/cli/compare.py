@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from carsi_claims.cli.common import EXIT_OK, EXIT_USAGE, dataset_args, format_arg, load
+from carsi_claims.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_command as register,
+    dataset_args,
+    format_arg,
+    load,
+)
 
 __all__ = ["add_command"]
 
@@ -34,14 +41,21 @@ def _width(text: str) -> int:
     return width
 
 
-def add_command(sub: Any) -> None:
+def add_command(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``compare`` to the command line's subparsers."""
     from carsi_claims.output.compare import FORMATS
 
-    p = sub.add_parser(
+    p = register(
+        sub,
         "compare",
-        help="show one list (by list id) or property as each source gives it, side by side, "
-        "with the differences marked",
+        "show one list or property as each source gives it, side by side, differences marked",
+        _cmd_compare,
+        details="A list id (carsi-five-goals) gives a row per item and one for the count of\n"
+        "the list; a property (assistance-committed-to-date) a row per question. Each\n"
+        "source is a column; in each row A is what most sources give, B, C, ... the\n"
+        "other variants, and the words that differ from A are marked.",
+        exit_codes="0 shown, 2 unreadable input, bad usage, or a name that is neither a "
+        "list id nor a property",
     )
     p.add_argument(
         "name",
@@ -57,4 +71,3 @@ def add_command(sub: Any) -> None:
         metavar="N",
         help="width of the text table in characters (default 160)",
     )
-    p.set_defaults(func=_cmd_compare)

@@ -5,14 +5,22 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, dataset_args, format_arg, load, write_json
+from carsi_claims.cli.common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    add_command,
+    dataset_args,
+    format_arg,
+    load,
+    write_json,
+)
 
 if TYPE_CHECKING:
     from carsi_claims.analysis.resolutions import Match
     from carsi_claims.dataset import Dataset
     from carsi_claims.model import Resolution
 
-__all__ = ["add_command"]
+__all__ = ["add_commands"]
 
 
 def _evidence(res: Resolution) -> list[dict[str, object]]:
@@ -40,7 +48,7 @@ def _match_json(dataset: Dataset, match: Match) -> dict[str, Any]:
     from carsi_claims.analysis.conflicts import sources_of
     from carsi_claims.analysis.resolutions import kind_problem
 
-    data = match.conflict.to_json()
+    data = match.conflict.to_dict()
     data["sources"] = {cid: sources_of(dataset.claims_by_id[cid]) for cid in match.conflict.claims}
     res = match.resolution
     data["status"] = "unresolved" if res is None else "resolved"
@@ -138,13 +146,21 @@ def _cmd_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERRORS if failed else EXIT_OK
 
 
-def add_command(sub: Any) -> None:
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``conflicts`` to the command line's subparsers."""
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "conflicts",
-        help="list conflicts between claims and the resolutions that account for them",
+        "report each disagreement between claims as one set, and the resolution that "
+        "accounts for it",
+        _cmd_conflicts,
+        details="A conflict is every claim that answers one question (same subject, property,\n"
+        "time and scope), grouped into variants: each variant with its claims and\n"
+        "sources, the word diff of each variant against each other, and why they\n"
+        "disagree. Differences of typography or punctuation only are info.",
+        exit_codes="0 every conflict resolved, no resolution stale and every resolution's "
+        "kind fitting its conflict, 1 otherwise, 2 unreadable input or bad usage",
     )
     dataset_args(p)
     format_arg(p)
-    p.set_defaults(func=_cmd_conflicts)

@@ -20,7 +20,7 @@ from carsi_claims.analysis.wording import marked_diff
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
 
-__all__ = ["FORMATS", "to_json", "write_comparison"]
+__all__ = ["FORMATS", "to_dict", "write_comparison"]
 
 FORMATS: Final = ("text", "markdown", "json")
 _LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -128,10 +128,10 @@ def write_markdown(comparison: Comparison, dataset: Dataset, out: TextIO) -> Non
 # -- json --------------------------------------------------------------------------
 
 
-def to_json(comparison: Comparison, dataset: Dataset) -> dict[str, object]:
+def to_dict(comparison: Comparison, dataset: Dataset) -> dict[str, object]:
     """The comparison as JSON data, with each column's source title."""
     titles = {s.id: s.title for s in dataset.sources}
-    data = comparison.to_json()
+    data = comparison.to_dict()
     data["sources"] = [{"id": s, "title": titles.get(s)} for s in comparison.sources]
     return data
 
@@ -145,7 +145,7 @@ def write_comparison(
     elif fmt == "json":
         from carsi_claims._json import write
 
-        write(to_json(comparison, dataset), out)
+        write(to_dict(comparison, dataset), out)
     elif fmt == "text":
         write_text(comparison, out, width)
     else:
