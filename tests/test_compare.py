@@ -79,7 +79,7 @@ def test_property_rows_are_questions() -> None:
     [row] = c.rows
     assert row.label == "carsi, scope 'U.S. CARSI assistance'"
     assert [cell.text for cell in row.cells if cell] == [
-        "$260 million [as of 2011-03-14, FY2008-2010]",
+        "$260 million [as of 2011-03-14 (inferred from the dateline), FY2008-2010]",
         "$165 million",
     ]
     assert row.differs

@@ -8,13 +8,13 @@ from typing import Any, TextIO
 from carsi_claims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
-    add_command as register,
+    add_command,
     dataset_args,
     format_arg,
     load,
 )
 
-__all__ = ["add_command"]
+__all__ = ["add_commands"]
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -41,11 +41,11 @@ def _width(text: str) -> int:
     return width
 
 
-def add_command(sub: argparse._SubParsersAction[Any]) -> None:
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``compare`` to the command line's subparsers."""
     from carsi_claims.output.compare import FORMATS
 
-    p = register(
+    p = add_command(
         sub,
         "compare",
         "show one list or property as each source gives it, side by side, differences marked",

@@ -23,7 +23,7 @@ from carsi_claims.cli.common import (
     Command,
     UsageError,
 )
-from carsi_claims.cli.compare import add_command as add_compare_command
+from carsi_claims.cli.compare import add_commands as add_compare_commands
 from carsi_claims.cli.conflicts import add_commands as add_conflicts_commands
 from carsi_claims.cli.dataset import add_commands as add_dataset_commands
 from carsi_claims.errors import CarsiClaimsError, LoadError
@@ -109,7 +109,7 @@ def _parser() -> _Parser:
     add_dataset_commands(sub, FORMATS)  # validate, show, list, export
     add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
     add_conflicts_commands(sub)  # conflicts
-    add_compare_command(sub)  # compare
+    add_compare_commands(sub)  # compare
     return parser
 
 
