@@ -64,6 +64,8 @@ def _status(match: Match) -> str:
 
     c, res = match.conflict, match.resolution
     flag = " [undetermined]" if c.undetermined else ""
+    if c.leans_on_inference:
+        flag += " [leans on an inference]"
     if res is not None:
         problem = kind_problem(res, c)
         misfit = "" if problem is None else f"; error: the kind does not fit: {problem}"
