@@ -226,3 +226,33 @@ def test_part_without_words_is_no_excerpt(part: str) -> None:
     a = claim("a", Quotation("we are committed", "clinton"))
     b = claim("b", Quotation(part, "clinton"), source="src-b")
     assert [f.kind for f in detect([a, b])] == ["wording"]
+
+
+def test_shipped_goal_2_is_one_report_with_three_variants() -> None:
+    """Goal 2's three wordings are one report: three variants, their sources, three diffs."""
+    code, text = _cli("conflicts", "--format", "json")
+    assert code == 0
+    data = json.loads(text)
+    [goal_2] = [c for c in data["conflicts"] if c["resolution"] == "res.goal-2.three-wordings"]
+    assert goal_2["status"] == "resolved"
+    assert goal_2["question"] == "carsi goal-2, item 2 of list carsi-five-goals"
+    assert [(v["claims"], v["sources"]) for v in goal_2["variants"]] == [
+        (
+            ["carsi.goal-2.contraband-to-within-between"],
+            [
+                "fs-disrupt-criminals-contraband",
+                "fs-enhanced-cooperation-coordination",
+                "fs-state-presence-at-risk-communities",
+            ],
+        ),
+        (["carsi.goal-2.contraband-within-between"], ["fs-2011-03-14-citizen-safety"]),
+        (["carsi.goal-2.smuggling-within-between"], ["news-separate-from-plan-merida-165m"]),
+    ]
+    assert [(d["from"], d["to"]) for d in goal_2["diffs"]] == [(0, 1), (0, 2), (1, 2)]
+    assert goal_2["diffs"][2]["diff"] == (
+        "disrupt the movement of criminals and [-contraband-] {+smuggling+} within and between "
+        "the nations of central america"
+    )
+    code, text = _cli("conflicts")
+    assert "conflict.wording: resolved by res.goal-2.three-wordings (undetermined)\n" in text
+    assert "(error)" not in text
