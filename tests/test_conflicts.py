@@ -256,3 +256,52 @@ def test_shipped_goal_2_is_one_report_with_three_variants() -> None:
     code, text = _cli("conflicts")
     assert "conflict.wording: resolved by res.goal-2.three-wordings (undetermined)\n" in text
     assert "(error)" not in text
+
+
+TYPO = """\
+sources:
+  - {id: s1, path: s1.txt, sha256: "%s", title: One, kind: news}
+entities:
+  - {id: carsi, name: CARSI}
+claims:
+  - id: a
+    kind: statement
+    subject: carsi
+    property: aim
+    value: {text: "Strong, capable, and accountable governments."}
+    provenance:
+      - {source: s1, quote: "Strong, capable, and accountable governments.", start: 0, end: 45}
+  - id: b
+    kind: statement
+    subject: carsi
+    property: aim
+    value: {text: "Strong, capable and accountable Governments."}
+    provenance:
+      - {source: s1, quote: "Strong, capable and accountable Governments.", start: 46, end: 90}
+resolutions: []
+"""
+
+
+def test_typography_only_needs_no_resolution(tmp_path: Path) -> None:
+    """A punctuation-and-case-only set is info: the command says so and exits 0."""
+    import hashlib
+
+    text = (
+        "Strong, capable, and accountable governments.\n"
+        "Strong, capable and accountable Governments.\n"
+    )
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "s1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    f = tmp_path / "data" / "claims.yaml"
+    f.write_text(TYPO % hashlib.sha256(text.encode()).hexdigest(), encoding="utf-8")
+    report = validate(load(f))
+    assert report.ok
+    [finding] = report.findings
+    assert (finding.code, finding.severity) == ("conflict.typography", "info")
+    code, out = _cli("conflicts", str(f))
+    assert code == 0
+    assert out.startswith(
+        "conflict.typography (info): not an error, no resolution needed\n  question: carsi aim\n"
+    )
+    assert "  diff 1 -> 2: strong, [-capable,-] {+capable+} and accountable governments.\n" in out
