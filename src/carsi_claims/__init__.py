@@ -13,7 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from carsi_claims._version import __version__
-from carsi_claims.dataset import Dataset, load
+from carsi_claims.dataset import Dataset, load, load_bytes
 from carsi_claims.errors import (
     CarsiClaimsError,
     LoadError,
@@ -26,6 +26,7 @@ from carsi_claims.model import (
     Bound,
     Claim,
     ClaimKind,
+    Correction,
     Count,
     CoverageIgnore,
     DateValue,
@@ -39,6 +40,7 @@ from carsi_claims.model import (
     Money,
     PartialDate,
     Percentage,
+    Pin,
     Provenance,
     QualifierName,
     Qualifiers,
@@ -84,6 +86,7 @@ __all__ = [
     "CitedQuote",
     "Claim",
     "ClaimKind",
+    "Correction",
     "Count",
     "CoverageIgnore",
     "Dataset",
@@ -101,6 +104,7 @@ __all__ = [
     "Money",
     "PartialDate",
     "Percentage",
+    "Pin",
     "Provenance",
     "QualifierName",
     "Qualifiers",
@@ -121,5 +125,6 @@ __all__ = [
     "cite",
     "interval",
     "load",
+    "load_bytes",
     "validate",
 ]
