@@ -8,11 +8,13 @@ there is no circle.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
+    from carsi_claims.findings import Finding
     from carsi_claims.model import Claim
 
 __all__ = [
@@ -20,10 +22,13 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "Command",
+    "claims_subject",
     "dataset_args",
     "find_claim",
     "format_arg",
     "load",
+    "report",
+    "root_arg",
     "write_json",
 ]
 
@@ -55,6 +60,51 @@ def dataset_args(p: argparse.ArgumentParser) -> None:
 def format_arg(p: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json")) -> None:
     """A ``--format`` choice, the first one the default."""
     p.add_argument("--format", choices=choices, default=choices[0], help="output format")
+
+
+def root_arg(p: argparse.ArgumentParser) -> None:
+    """``--root``: the repository root that github and sarif paths are relative to."""
+    p.add_argument(
+        "--root",
+        default=None,
+        metavar="DIR",
+        help="repository root for paths in github and sarif output "
+        "(default: `git rev-parse --show-toplevel`, else the working folder)",
+    )
+
+
+def report(
+    findings: Iterable[Finding],
+    args: argparse.Namespace,
+    out: TextIO,
+    *,
+    subject: str | None,
+    environ: Mapping[str, str] | None = None,
+) -> None:
+    """Render findings in ``args.format``; the github format also appends a summary to
+    ``$GITHUB_STEP_SUMMARY`` when it is set.  ``subject`` is the file a finding without a
+    location points at (the claims file, or the argument given)."""
+    from carsi_claims.output.render import render_findings
+
+    env = os.environ if environ is None else environ
+    render_findings(
+        findings,
+        args.format,
+        out,
+        command=args.command,
+        root=getattr(args, "root", None),
+        subject=subject,
+        summary=env.get("GITHUB_STEP_SUMMARY") or None,
+    )
+
+
+def claims_subject(args: argparse.Namespace) -> str:
+    """The claims file the arguments name, as shown in messages (the shipped one by default)."""
+    from carsi_claims._paths import display_path
+    from carsi_claims.dataset import default_paths
+
+    given = getattr(args, "claims_file", None)
+    return str(given) if given is not None else display_path(default_paths()[0])
 
 
 def load(args: argparse.Namespace, *, strict: bool = True) -> Dataset:

@@ -9,12 +9,15 @@ from carsi_claims.cli.common import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    claims_subject,
     dataset_args,
     find_claim,
     format_arg,
     load,
+    root_arg,
     write_json,
 )
+from carsi_claims.cli.common import report as render
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
@@ -25,11 +28,10 @@ __all__ = ["add_commands"]
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.checks.suite import validate
-    from carsi_claims.output.render import render_findings
 
     dataset = load(args, strict=False)
     report = validate(dataset)
-    render_findings(report.findings, args.format, out, command="validate")
+    render(report.findings, args, out, subject=claims_subject(args))
     if args.format in ("text", "github"):  # a summary line for the log
         n_err = len(report.errors)
         n_other = len(report.findings) - n_err
@@ -148,6 +150,7 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     p = sub.add_parser("validate", help="validate a claims file against the seeds")
     dataset_args(p)
     format_arg(p, formats)
+    root_arg(p)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("show", help="show one claim, following superseded_by")
