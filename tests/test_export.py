@@ -68,16 +68,24 @@ def test_csv_money_row(tmp_dataset: TmpDataset) -> None:
     assert row["quote"] == "$260 million"
 
 
-def test_csv_formula_cells_are_inert_and_negative_numbers_stay(tmp_dataset: TmpDataset) -> None:
-    """A note starting with = gets an apostrophe; a negative amount stays the number -5."""
+def test_csv_formula_cells_are_inert_only_for_spreadsheets(tmp_dataset: TmpDataset) -> None:
+    """By default a note starting with = is exact; --for-spreadsheet gives it an apostrophe.
+
+    A negative amount stays the number -5 either way.
+    """
     text = mutate("amount: 260000000", "amount: -5")
     text = mutate(
         "    property: funding\n", '    property: funding\n    note: "=HYPERLINK(1)"\n', text
     )
-    rows = _rows(to_csv(load(tmp_dataset(text, MINI_SEEDS).claims)))
-    row = next(r for r in rows if r["claim_id"] == "carsi.funding")
-    assert row["note"] == "'=HYPERLINK(1)"
-    assert row["value_amount"] == "-5"
+    dataset = load(tmp_dataset(text, MINI_SEEDS).claims)
+    exact = next(r for r in _rows(to_csv(dataset)) if r["claim_id"] == "carsi.funding")
+    assert exact["note"] == "=HYPERLINK(1)"
+    assert exact["value_amount"] == "-5"
+    sheet_text = to_csv(dataset, for_spreadsheet=True)
+    assert sheet_text.startswith("\ufeffclaim_id,")
+    sheet = next(r for r in _rows(sheet_text[1:]) if r["claim_id"] == "carsi.funding")
+    assert sheet["note"] == "'=HYPERLINK(1)"
+    assert sheet["value_amount"] == "-5"
 
 
 @pytest.mark.parametrize(

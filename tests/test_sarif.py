@@ -487,7 +487,7 @@ def _codes_in_the_package() -> set[str]:
     """Every string in the package's source shaped like a finding code, plus conflict kinds."""
     import re
 
-    shape = re.compile(r"[a-z]+\.[a-z]+(?:-[a-z]+)*")
+    shape = re.compile(r"[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*")
     files = {"yaml", "lock", "json", "md", "txt", "html", "csv", "py", "org", "jsonld"}
     package = Path(carsi_claims.__file__).parent
     found: set[str] = set()

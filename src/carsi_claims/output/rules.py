@@ -157,6 +157,12 @@ RULES: Final[dict[str, Rule]] = {
         "Money values carry an ISO 4217 alphabetic currency code (USD, EUR, ...).",
         "Use the three-letter ISO 4217 code of the currency.",
     ),
+    "record.sha256": _r(
+        "A source's sha256 is not 64 lowercase hex digits.",
+        "A source is pinned by the sha256 of its file's bytes, written as 64 lowercase "
+        "hexadecimal digits.",
+        "Write the file's hash as `sha256sum` prints it.",
+    ),
     "record.date": _r(
         "A date is not a real calendar date.",
         "A date names a month or day that does not exist (2011-02-30), or a day without a month.",
@@ -260,8 +266,14 @@ RULES: Final[dict[str, Rule]] = {
     ),
     "provenance.unreadable": _r(
         "A source file cannot be read.",
-        "The source file exists but cannot be read, or is not UTF-8 text.",
-        "Check the file's permissions; convert the document to UTF-8 text.",
+        "The source file exists but cannot be read (permissions, or not a regular file).",
+        "Check the file's permissions.",
+    ),
+    "provenance.not-utf8": _r(
+        "A source file is not UTF-8 text.",
+        "The source file's bytes do not decode as UTF-8, so its text and the offsets into it "
+        "are undefined; none of its quotes is verified.",
+        "Convert the document to UTF-8 (and pin its new sha256), or restore the pinned file.",
     ),
     "provenance.hash-mismatch": _r(
         "A source file does not match its pinned sha256.",
