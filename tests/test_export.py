@@ -1,4 +1,4 @@
-"""Exports: JSON interchange, CSV with inert formula cells, schema.org JSON-LD, atomic --output."""
+"""Exports: JSON interchange, CSV exact or for spreadsheets, atomic --output."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from carsi_claims import Claim, Dataset, Money, load
 from carsi_claims._atomic import write_text
 from carsi_claims.output.csv import CSV_COLUMNS, inert_cell, to_csv
 from carsi_claims.output.interchange import SCHEMA_VERSION, ExportError, to_json
-from carsi_claims.output.jsonld import to_jsonld
 
 TmpDataset = Callable[..., DatasetPaths]
 
@@ -130,66 +129,6 @@ def test_nan_never_reaches_json_or_csv() -> None:
         to_json(_nan_dataset())
     with pytest.raises(ExportError, match=r"non-finite number NaN cannot be exported"):
         to_csv(_nan_dataset())
-
-
-def test_jsonld_claims_with_appearance_and_quotation(tmp_dataset: TmpDataset) -> None:
-    """Each claim is a schema.org Claim whose appearance is a Quotation in the source document."""
-    data = to_jsonld(load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims))
-    assert data["@context"] == "https://schema.org"
-    nodes = {node["identifier"]: node for node in data["@graph"]}
-    funding = nodes["carsi.funding"]
-    assert funding["@type"] == "Claim"
-    assert funding["text"] == "$260 million"
-    assert funding["about"] == {
-        "@type": "Thing",
-        "identifier": "carsi",
-        "name": "Central America Regional Security Initiative",
-    }
-    assert funding["appearance"] == [
-        {
-            "@type": "Quotation",
-            "text": "$260 million",
-            "isPartOf": {
-                "@type": "CreativeWork",
-                "identifier": "src-a",
-                "name": "A shared partnership",
-                "datePublished": "2011-03-14",
-            },
-        }
-    ]
-    assert funding["firstAppearance"] == funding["appearance"][0]
-    quote = nodes["carsi.clinton-together"]
-    speaker = {
-        "@type": "Person",
-        "identifier": "clinton",
-        "name": "Hillary Rodham Clinton",
-        "alternateName": ["Secretary Clinton"],
-        "jobTitle": "Secretary of State",
-    }
-    assert quote["author"] == speaker
-    assert quote["appearance"][0]["spokenByCharacter"] == speaker
-
-
-def test_jsonld_uses_schema_org_terms_only() -> None:
-    """Every key in the shipped dataset's JSON-LD is a JSON-LD keyword or a schema.org term."""
-    terms = {
-        "@context", "@graph", "@type", "identifier", "about", "creativeWorkStatus", "text",
-        "appearance", "firstAppearance", "author", "description", "isPartOf", "name",
-        "publisher", "datePublished", "url", "spokenByCharacter", "alternateName", "jobTitle",
-    }  # fmt: skip
-    seen: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            seen.update(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(to_jsonld(load()))
-    assert seen <= terms
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "jsonld", "jsonschema"])

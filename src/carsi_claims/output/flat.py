@@ -25,7 +25,7 @@ import attrs
 from carsi_claims import model
 from carsi_claims.model import FiscalYears, PartialDate
 
-__all__ = ["Cell", "cells", "columns"]
+__all__ = ["Cell", "cells", "columns", "typed_columns"]
 
 #: What a flattened cell holds.
 Cell: TypeAlias = str | int | bool | Decimal | None
@@ -50,6 +50,32 @@ def _fields(cls: type[Any]) -> Iterator[tuple[str, type[Any] | None]]:
     hints = typing.get_type_hints(cls, globalns=vars(model))
     for field in attrs.fields(cls):
         yield field.name, _record_type(hints[field.name])
+
+
+def _scalar_type(tp: Any) -> type[Any]:
+    """The cell type of a scalar field: ``int``, ``bool``, ``Decimal`` or ``str`` (the rest)."""
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        tp = inner[0] if len(inner) == 1 else str
+    if tp is bool or tp is int or tp is Decimal:
+        return tp
+    return str
+
+
+def typed_columns(
+    cls: type[Any], prefix: str = "", skip: frozenset[str] = frozenset()
+) -> list[tuple[str, type[Any]]]:
+    """Like :func:`columns`, with each column's cell type (int, bool, Decimal or str)."""
+    hints = typing.get_type_hints(cls, globalns=vars(model))
+    out: list[tuple[str, type[Any]]] = []
+    for name, inner in _fields(cls):
+        if name in skip:
+            continue
+        if inner is None:
+            out.append((prefix + name, _scalar_type(hints[name])))
+        else:
+            out += typed_columns(inner, f"{prefix}{name}_")
+    return out
 
 
 def columns(cls: type[Any], prefix: str = "", skip: frozenset[str] = frozenset()) -> list[str]:

@@ -16,11 +16,12 @@ from typing import Final
 import attrs
 
 from carsi_claims.findings import Severity
+from carsi_claims.output.paths import REPOSITORY_URL
 
 __all__ = ["DOCS_URL", "RULES", "Rule", "help_uri", "rule", "rules_markdown"]
 
 #: Where ``docs/rules.md`` is published; a rule's ``helpUri`` is this plus ``#`` and its code.
-DOCS_URL: Final = "https://github.com/carsi-claims/carsi-claims/blob/main/docs/rules.md"
+DOCS_URL: Final = f"{REPOSITORY_URL}/blob/main/docs/rules.md"
 
 
 @attrs.frozen
