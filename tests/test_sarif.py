@@ -497,6 +497,25 @@ def _codes_in_the_package() -> set[str]:
         for text in _string_constants(ast.parse(path.read_text(encoding="utf-8"))):
             if shape.fullmatch(text) and text.split(".")[1] not in files:
                 found.add(text)
+    dynamic: set[str] = set()
+    kinds: set[str] = set()
+    for path in package.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and node.values:
+                head = node.values[0]
+                if isinstance(head, ast.Constant) and re.fullmatch(r"[a-z]+\.[a-z-]*", head.value):
+                    dynamic.add(head.value)
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_missing"
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                kinds.add(node.args[1].value)
+    # The codes built at run time: conflict.<kind> and ref.unknown-<what>.
+    assert dynamic == {"conflict.", "ref.unknown-"}
+    found |= {f"ref.unknown-{kind}" for kind in kinds}
     return found | {f"conflict.{kind.value}" for kind in ConflictKind}
 
 

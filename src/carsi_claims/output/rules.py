@@ -241,6 +241,29 @@ RULES: Final[dict[str, Rule]] = {
         Severity.WARNING,
     ),
     # -- references --------------------------------------------------------------------
+    "ref.unknown-source": _r(
+        "A record names a source that does not exist.",
+        "A quote's `source` or a coverage ignore's `source` is not the id of any source of the "
+        "dataset; the message suggests the closest id.",
+        "Correct the id, or add the source.",
+    ),
+    "ref.unknown-entity": _r(
+        "A claim names an entity that does not exist.",
+        "A claim's `subject` or a quotation's `speaker` is not the id of any entity (or, for "
+        "a subject, source) of the dataset.",
+        "Correct the id, or add the entity.",
+    ),
+    "ref.unknown-claim": _r(
+        "A record names a claim that does not exist.",
+        "`superseded_by`, a resolution's `claims` or `preferred`, or an evidence's `claim` "
+        "names an id that is not a claim of the dataset.",
+        "Correct the id.",
+    ),
+    "ref.unknown-list": _r(
+        "A count names a list that has no items.",
+        "A count's `list` is not the list of any list_item claim.",
+        "Correct the list id, or add the list's items.",
+    ),
     "resolution.stale": _r(
         "A resolution resolves nothing.",
         "A resolution must match a conflict among its claims; this one matches none (the "
