@@ -504,15 +504,16 @@ def _codes_in_the_package() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.JoinedStr) and node.values:
                 head = node.values[0]
-                if isinstance(head, ast.Constant) and re.fullmatch(r"[a-z]+\.[a-z-]*", head.value):
-                    dynamic.add(head.value)
+                text = head.value if isinstance(head, ast.Constant) else None
+                if isinstance(text, str) and re.fullmatch(r"[a-z]+\.[a-z-]*", text):
+                    dynamic.add(text)
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
                 and node.func.id == "_missing"
                 and isinstance(node.args[1], ast.Constant)
             ):
-                kinds.add(node.args[1].value)
+                kinds.add(str(node.args[1].value))
     # The codes built at run time: conflict.<kind> and ref.unknown-<what>.
     assert dynamic == {"conflict.", "ref.unknown-"}
     found |= {f"ref.unknown-{kind}" for kind in kinds}
