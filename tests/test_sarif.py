@@ -504,9 +504,9 @@ def _codes_in_the_package() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.JoinedStr) and node.values:
                 head = node.values[0]
-                text = head.value if isinstance(head, ast.Constant) else None
-                if isinstance(text, str) and re.fullmatch(r"[a-z]+\.[a-z-]*", text):
-                    dynamic.add(text)
+                literal = head.value if isinstance(head, ast.Constant) else None
+                if isinstance(literal, str) and re.fullmatch(r"[a-z]+\.[a-z-]*", literal):
+                    dynamic.add(literal)
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
