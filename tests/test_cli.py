@@ -150,7 +150,7 @@ def test_show_and_list(tmp_dataset: TmpDataset) -> None:
     assert err == "carsi-claims show: no claim with id 'carsi.gaols'; did you mean 'carsi.goals'?\n"
     code, out, _ = cli("list", str(paths.claims), "--kind", "money")
     assert code == 0
-    assert [row.split("\t")[0] for row in out.splitlines()] == ["carsi.funding"]
+    assert out == "carsi.funding  money  src-a  $260 million\n"
 
 
 def test_export_json(tmp_dataset: TmpDataset) -> None:
@@ -159,13 +159,14 @@ def test_export_json(tmp_dataset: TmpDataset) -> None:
     code, out, _ = cli("export", str(paths.claims), "--format", "json")
     data = json.loads(out)
     assert code == 0
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert {"sources", "entities", "claims"} <= set(data)
     assert data["claims"][0]["provenance"][0] == {
         "source": "src-a",
         "quote": "$260 million",
         "start": 47,
         "end": 59,
+        "voice": None,
     }
 
 

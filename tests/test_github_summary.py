@@ -19,7 +19,7 @@ def test_summary_is_appended_to_the_step_summary(
     tmp_dataset: TmpDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With GITHUB_STEP_SUMMARY set, a table of the findings is appended; what was there stays."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     summary = tmp_path / "summary.md"
     summary.write_text("## an earlier step's summary\n", encoding="utf-8")

@@ -244,7 +244,7 @@ def test_render_findings_json_and_text() -> None:
     """json gives ok and the findings; text gives one rendered line per finding."""
     out = io.StringIO()
     render_findings([ERROR], "json", out)
-    assert json.loads(out.getvalue()) == {"ok": False, "findings": [ERROR.to_json()]}
+    assert json.loads(out.getvalue()) == {"ok": False, "findings": [ERROR.to_dict()]}
     out = io.StringIO()
     render_findings([ERROR], "text", out)
     assert out.getvalue() == ERROR.render() + "\n"
@@ -259,7 +259,7 @@ def test_render_findings_refuses_an_unknown_format() -> None:
 
 def test_validate_format_github_lands_on_the_line(tmp_dataset: TmpDataset) -> None:
     """validate --format github prints an ::error on the offending line and exits 1."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     code, out, _ = cli("validate", str(paths.claims), "--format", "github")
     assert code == 1
@@ -274,7 +274,7 @@ def test_validate_format_github_lands_on_the_line(tmp_dataset: TmpDataset) -> No
 
 def test_validate_format_sarif(tmp_dataset: TmpDataset) -> None:
     """validate --format sarif prints one SARIF log whose result names the line and column."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     code, out, _ = cli("validate", str(paths.claims), "--format", "sarif")
     assert code == 1

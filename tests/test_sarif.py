@@ -258,7 +258,7 @@ def test_validate_shipped_dataset() -> None:
 
 def test_validate_with_errors(tmp_dataset: TmpDataset) -> None:
     """A wrong value is a result at its line and column in data/claims.yaml below %SRCROOT%."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     code, log = _sarif("validate", str(paths.claims), "--root", str(paths.root))
     assert code == 1
@@ -362,7 +362,7 @@ def test_paths_are_relative_to_the_git_root_from_a_subfolder(
     tmp_dataset: TmpDataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Run from data/ inside a git work tree, the URI is data/claims.yaml, never ../ or file:."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     _git_init(paths.root)
     monkeypatch.chdir(paths.root / "data")
@@ -377,7 +377,7 @@ def test_paths_are_relative_to_the_git_root_from_a_subfolder(
 
 def test_a_file_outside_the_root_is_an_absolute_file_uri(tmp_dataset: TmpDataset) -> None:
     """Only a file outside the root gets a file: URI (and no uriBaseId)."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     root = paths.root / "seeds"
     code, log = _sarif("validate", str(paths.claims), "--root", str(root))
@@ -389,7 +389,7 @@ def test_a_file_outside_the_root_is_an_absolute_file_uri(tmp_dataset: TmpDataset
 
 def test_a_symlinked_file_is_reported_at_its_target(tmp_dataset: TmpDataset) -> None:
     """Symbolic links are resolved, as code scanning wants."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     link = paths.root / "link.yaml"
     link.symlink_to(paths.claims)
@@ -411,7 +411,7 @@ def test_fingerprints_are_stable_across_runs_and_unrelated_edits(
     tmp_dataset: TmpDataset,
 ) -> None:
     """Lines moved by an edit elsewhere keep every fingerprint; new findings get new ones."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     root = str(paths.root)
     _, first = _sarif("validate", str(paths.claims), "--root", root)
@@ -420,14 +420,14 @@ def test_fingerprints_are_stable_across_runs_and_unrelated_edits(
     before = _fingerprints(first)
     assert len(before) == len(_results(first)) >= 1
     moved = "# a comment\n# and another\n" + text.replace(
-        "entities:\n", "entities:\n  - id: other\n    name: Another entity\n"
+        "entities:\n", "entities:\n  - id: other\n    name: Another entity\n    type: programme\n"
     )
     tmp_dataset(moved, MINI_SEEDS)
     _, after_log = _sarif("validate", str(paths.claims), "--root", root)
     after = _fingerprints(after_log)
     assert after.keys() == before.keys()
     for key, (rule_id, line) in before.items():
-        assert after[key] == (rule_id, line + 4)
+        assert after[key] == (rule_id, line + 5)
     worse = mutate("{value: 5}", "{value: -5}", moved)
     tmp_dataset(worse, MINI_SEEDS)
     _, worse_log = _sarif("validate", str(paths.claims), "--root", root)

@@ -24,6 +24,8 @@ from carsi_claims.analysis.conflicts import find_conflicts
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import Money, Provenance
 from carsi_claims.output.csv import CSV_COLUMNS, to_csv
+from carsi_claims.output.interchange import SCHEMA_VERSION
+from carsi_claims.output.sqlite import CLAIM_COLUMNS
 from carsi_claims.read.seeds import Seeds
 
 TmpDataset = Callable[..., DatasetPaths]
@@ -143,7 +145,8 @@ def test_sqlite_tables_hold_every_record(database: Path, dataset: Dataset) -> No
     }
     for table, n in counts.items():
         assert _query(database, f"SELECT count(*) FROM {table}") == [(n,)], table
-    assert _query(database, "SELECT value FROM metadata WHERE key = 'schema_version'") == [("1",)]
+    version = _query(database, "SELECT value FROM metadata WHERE key = 'schema_version'")
+    assert version == [(str(SCHEMA_VERSION),)]
 
 
 def test_sqlite_keys_and_indexes(database: Path) -> None:
@@ -264,6 +267,7 @@ def test_sqlite_reads_csv_like_rows_for_a_mini_dataset(tmp_dataset: TmpDataset) 
     assert cli("export", str(paths.claims), "--format", "sqlite", "-o", str(target))[0] == 0
     _, text, _ = cli("export", str(paths.claims), "--format", "csv")
     rows = {r["claim_id"]: r for r in csv.DictReader(io.StringIO(text, newline=""))}
+    types = dict(CLAIM_COLUMNS)
     db = sqlite3.connect(target)
     db.row_factory = sqlite3.Row
     try:
@@ -274,7 +278,7 @@ def test_sqlite_reads_csv_like_rows_for_a_mini_dataset(tmp_dataset: TmpDataset) 
                     continue
                 value = record[key]
                 shown = "" if value is None else str(value)
-                if key.startswith("qualifier_cumulative") and value is not None:
+                if types[key] is bool and value is not None:
                     shown = "true" if value else "false"
                 assert shown == row[key], key
     finally:

@@ -1,4 +1,4 @@
-"""The commands that keep figures tracked and ids citable: coverage, lock, cite, check-refs.
+"""The commands that keep figures tracked and ids citable: coverage, lock, pin, cite, check-refs.
 
 Registered on the ``carsi-claims`` parser by :func:`add_commands`; each
 command takes ``(args, out, err)`` and returns the exit code (0 no errors,
@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from carsi_claims.cli.common import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    add_command,
     claims_subject,
     dataset_args,
     find_claim,
@@ -25,13 +26,18 @@ from carsi_claims.cli.common import (
     root_arg,
     write_json,
 )
+from carsi_claims.text import did_you_mean
 
 if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
     from carsi_claims.dataset import Dataset
     from carsi_claims.findings import Finding
 
-__all__ = ["add_commands"]
+__all__ = ["CITE_FORMATS", "add_commands"]
+
+#: The formats of ``cite`` (``citing.cite.FORMATS``, written out so that building the
+#: parser does not import the citing code; a test keeps the two equal).
+CITE_FORMATS: Final = ("text", "markdown", "json")
 
 
 # -- coverage ------------------------------------------------------------------
@@ -44,8 +50,8 @@ def _coverage_json(dataset: Dataset, report: CoverageReport) -> dict[str, object
     return {
         "ok": report.complete,
         "summary": _summary(report),
-        "mentions": [m.to_json() for m in report.mentions],
-        "findings": [f.to_json() for f in findings],
+        "mentions": [m.to_dict() for m in report.mentions],
+        "findings": [f.to_dict() for f in findings],
         "unscanned": [
             {"source": u.source.id, "code": u.code, "message": u.message} for u in report.unscanned
         ],
@@ -117,14 +123,55 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- lock ------------------------------------------------------------------------
 
 
+def _project_claims_file() -> Path | None:
+    """``data/claims.yaml`` in the working folder or the nearest folder above it."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "data" / "claims.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _project_file(args: argparse.Namespace, command: str, err: TextIO, what: str) -> bool:
+    """Set ``args.claims_file`` to the project's when none is given; False when there is none.
+
+    ``what`` says what the command writes, e.g. "whose lock to update (the shipped
+    dataset's lock belongs to the installed package and is never written)".
+    """
+    from carsi_claims._paths import display_path
+
+    if args.claims_file is None:
+        found = _project_claims_file()
+        if found is None:
+            err.write(
+                f"carsi-claims {command}: error: no claims file given, and no data/claims.yaml "
+                f"in {display_path(Path.cwd())} or a folder above it; name the claims file {what}\n"
+            )
+            return False
+        args.claims_file = str(found)
+    return True
+
+
 def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims._paths import display_path
     from carsi_claims.checks.lock import lock_missing_finding
     from carsi_claims.citing.lock import LOCK_NAME, lock_path, update_lock
 
+    what = (
+        "whose lock to update (the shipped dataset's lock belongs to the installed package and "
+        "is never written)"
+    )
+    if not _project_file(args, "lock", err, what):
+        return EXIT_USAGE
     dataset = load(args)
+    if args.repin:
+        code = _pin(dataset, None, every=True, out=out, err=err, command="lock")
+        if code != EXIT_OK:
+            return code
+        dataset = load(args)  # the claims file now holds the new pins
     try:
-        update = update_lock(dataset)
+        update = update_lock(dataset, repin=args.repin)
     except OSError as exc:
         path = lock_path(dataset.file)
         shown = LOCK_NAME if path is None else display_path(path)
@@ -143,16 +190,87 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "unchanged\n"
         )
         return EXIT_ERRORS
+    if update.changed:
+        from carsi_claims.checks.meaning import changed_findings
+
+        for finding in changed_findings(dataset, update.changed, shown):
+            err.write(finding.render() + "\n")
+        err.write(
+            f"carsi-claims lock: refusing to re-pin {len(update.changed)} published claim(s) "
+            "whose meaning changed: retract and supersede them, or add a reasoned corrections "
+            f"entry; {shown} is unchanged\n"
+        )
+        return EXIT_ERRORS
     if not update.ok:
         err.write(f"carsi-claims lock: {shown} is unchanged\n")
         return EXIT_ERRORS
-    if update.added:
-        out.write(f"{shown}: added {len(update.added)} claim id(s), {update.total} locked\n")
-        for claim_id in update.added:
-            out.write(f"  + {claim_id}\n")
-    else:
+    if update.migrated:
+        out.write(
+            f"{shown}: migrated from format 1 (claim ids only) to format 2: every locked id "
+            "kept, each pinned to the fingerprint of its current meaning\n"
+        )
+    changes = [
+        *(f"  + {i}\n" for i in update.added),
+        *(f"  ~ {i} (correction recorded)\n" for i in update.corrected),
+        *(f"  ! {i} (re-pinned to its current meaning)\n" for i in update.repinned),
+    ]
+    if changes:
+        done = [f"added {len(update.added)} claim id(s)"]
+        if update.corrected:
+            done.append(f"recorded {len(update.corrected)} correction(s)")
+        if update.repinned:
+            done.append(f"re-pinned {len(update.repinned)} claim(s)")
+        out.write(f"{shown}: {', '.join(done)}, {update.total} locked\n" + "".join(changes))
+    elif not update.migrated:
         out.write(f"{shown}: up to date, {update.total} claim id(s) locked\n")
     return EXIT_OK
+
+
+# -- pin -------------------------------------------------------------------------
+
+
+def _pin(
+    dataset: Dataset,
+    which: list[str] | None,
+    *,
+    every: bool,
+    out: TextIO,
+    err: TextIO,
+    command: str = "pin",
+) -> int:
+    from carsi_claims._paths import display_path
+    from carsi_claims.citing.pins import pin_resolutions
+
+    try:
+        update = pin_resolutions(dataset, which, every=every)
+    except OSError as exc:
+        err.write(f"carsi-claims {command}: cannot write {dataset.file}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    shown = display_path(update.path)
+    if update.unknown:
+        for name in update.unknown:
+            hint = did_you_mean(name, [r.id for r in dataset.resolutions])
+            err.write(f"carsi-claims {command}: unknown resolution id {name!r}{hint}\n")
+        err.write(f"carsi-claims {command}: {shown} is unchanged\n")
+        return EXIT_ERRORS
+    if update.problem is not None:
+        err.write(f"carsi-claims {command}: {update.problem}")
+        err.write(f"carsi-claims {command}: {shown} is unchanged\n")
+        return EXIT_ERRORS
+    if update.pinned:
+        out.write(f"{shown}: pinned {len(update.pinned)} resolution(s) to their claims' meaning\n")
+        out.write("".join(f"  ~ {res_id}\n" for res_id in update.pinned))
+    else:
+        out.write(f"{shown}: every resolution's pins are up to date\n")
+    return EXIT_OK
+
+
+def _cmd_pin(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    what = "to pin in (the shipped dataset belongs to the installed package and is never written)"
+    if not _project_file(args, "pin", err, what):
+        return EXIT_USAGE
+    dataset = load(args)
+    return _pin(dataset, args.resolution, every=args.all, out=out, err=err)
 
 
 # -- cite --------------------------------------------------------------------------
@@ -221,29 +339,97 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...]) -> None:
     """Add ``coverage``, ``lock``, ``cite`` and ``check-refs`` to the subcommand parser."""
-    from carsi_claims.citing.cite import FORMATS as CITE_FORMATS
-
-    p = sub.add_parser("coverage", help="list every figure the sources mention, covered or not")
+    p = add_command(
+        sub,
+        "coverage",
+        "list every figure the sources mention: covered by a claim, ignored, or not",
+        _cmd_coverage,
+        details="A figure (money, percentage, count, date, fiscal years, attributed quotation) "
+        "is\ncovered when it lies inside a claim's quoted span, ignored when a "
+        "coverage_ignores\nentry names it with a reason.",
+        exit_codes="0 every figure covered or ignored, 1 a figure uncovered or an ignore "
+        "stale, 2 unreadable input, bad usage or a source that cannot be scanned",
+    )
     dataset_args(p)
     format_arg(p, formats)
     root_arg(p)
-    p.set_defaults(func=_cmd_coverage)
 
-    p = sub.add_parser(
-        "lock", help="add the dataset's new claim ids to claims.lock (never drops one)"
+    p = add_command(
+        sub,
+        "lock",
+        "pin the dataset's new claim ids, with their meaning, in claims.lock beside it "
+        "(never drops or re-means one)",
+        _cmd_lock,
+        details="With no CLAIMS_FILE, the lock of the current project: data/claims.yaml in "
+        "this folder\nor the nearest folder above it that has one. The lock of an installed "
+        "package is\nnever written.",
+        exit_codes="0 written or up to date, 1 a locked id is missing, a published claim "
+        "changed meaning without a correction, or an id is malformed (nothing written), "
+        "2 unreadable input, bad usage or no claims file found",
     )
-    dataset_args(p)
-    p.set_defaults(func=_cmd_lock)
+    p.add_argument(
+        "claims_file",
+        nargs="?",
+        default=None,
+        metavar="CLAIMS_FILE",
+        help="claims file (default: data/claims.yaml of the current project)",
+    )
+    p.set_defaults(seeds=None)
+    p.add_argument(
+        "--repin",
+        action="store_true",
+        help="pin every locked id and every resolution to the current meanings, whatever they "
+        "were (only to adopt fingerprints or a new canonical form; README: Meaning fingerprints)",
+    )
 
-    p = sub.add_parser("cite", help="a citation of one claim, ready to paste")
-    p.add_argument("id", metavar="ID")
+    p = add_command(
+        sub,
+        "pin",
+        "pin resolutions to the meaning of the claims they resolve, in the claims file",
+        _cmd_pin,
+        details="Without options, the resolutions that pin nothing yet. After a claim changed "
+        "meaning\nits resolutions are stale: review each, then re-pin it with --resolution ID.",
+        exit_codes="0 written or up to date, 1 an unknown resolution or pins that cannot be "
+        "placed (nothing written), 2 unreadable input, bad usage or no claims file found",
+    )
+    p.add_argument(
+        "claims_file",
+        nargs="?",
+        default=None,
+        metavar="CLAIMS_FILE",
+        help="claims file (default: data/claims.yaml of the current project)",
+    )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--resolution",
+        action="append",
+        metavar="ID",
+        help="(re-)pin this resolution, once you have reviewed it (repeatable)",
+    )
+    which.add_argument("--all", action="store_true", help="re-pin every resolution")
+    p.set_defaults(seeds=None)
+
+    p = add_command(
+        sub,
+        "cite",
+        "a citation of one claim, ready to paste: its quote(s), source, publisher and date",
+        _cmd_cite,
+        exit_codes="0 cited (a warning on stderr for a retracted claim), 1 no claim has that "
+        "id, 2 unreadable input or bad usage",
+    )
+    p.add_argument("id", metavar="ID", help="the claim id, e.g. carsi.assistance-committed.260m")
     dataset_args(p)
     format_arg(p, CITE_FORMATS)
-    p.set_defaults(func=_cmd_cite)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "check-refs",
-        help="check carsi:<claim-id> references in files and folders (unknown or retracted ids)",
+        "check carsi:<claim-id> references in files and folders (unknown or retracted ids)",
+        _cmd_check_refs,
+        details="Folders are scanned recursively (hidden folders skipped); every file is read "
+        "as UTF-8\ntext; binary and undecodable files are noted, not failed.",
+        exit_codes="0 every reference names a known, active claim, 1 an unknown, retracted "
+        "or malformed reference, 2 a path that cannot be read or bad usage",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to scan recursively")
     p.add_argument(
@@ -254,4 +440,4 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     )
     format_arg(p, formats)
     root_arg(p)
-    p.set_defaults(func=_cmd_check_refs, seeds=None)
+    p.set_defaults(seeds=None)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from carsi_claims.cli.common import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    add_command,
     claims_subject,
     dataset_args,
     find_claim,
     format_arg,
     load,
+    require_known,
     root_arg,
     write_json,
 )
@@ -22,7 +24,7 @@ from carsi_claims.output.paths import SITE_URL
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
-    from carsi_claims.model import Claim
+    from carsi_claims.model import Claim, PartialDate
 
 __all__ = ["add_commands"]
 
@@ -47,7 +49,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
-    from carsi_claims.output.interchange import unstructure
+    from carsi_claims.output.human import qualifier_items, value_text
 
     lines = [f"{claim.id}  [{claim.kind}]  status: {claim.status}"]
     if claim.superseded_by:
@@ -55,15 +57,22 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
     if claim.reason:
         lines.append(f"  reason: {claim.reason}")
     lines.append(f"  subject: {claim.subject}   property: {claim.property}")
-    value = {k: v for k, v in unstructure(claim.value).items() if v is not None}
-    lines.append("  value: " + ", ".join(f"{k}={v}" for k, v in value.items()))
-    quals = {k: v for k, v in unstructure(claim.qualifiers).items() if v is not None}
+    lines.append(f"  value: {value_text(claim.value)}")
+    quals = qualifier_items(claim.qualifiers)
     if quals:
-        lines.append("  qualifiers: " + ", ".join(f"{k}={v}" for k, v in quals.items()))
+        lines.append("  qualifiers: " + "; ".join(f"{name} {text}" for name, text in quals))
+    marks = [m for m, on in (("heading", claim.heading), ("derived", claim.derived)) if on]
+    if claim.voice is not None:
+        marks.insert(0, f"voice: {claim.voice}")
+    if claim.mentions:
+        marks.append("mentions: " + ", ".join(claim.mentions))
+    if marks:
+        lines.append("  " + "   ".join(marks))
     for p in claim.provenance:
         source = dataset.sources_by_id.get(p.source)
         title = f" ({source.title})" if source else ""
-        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]")
+        voice = f" (voice: {p.voice})" if p.voice is not None else ""
+        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]{voice}")
         lines.append(f"    “{p.quote}”")
     if claim.note:
         lines.append(f"  note: {claim.note}")
@@ -90,22 +99,91 @@ def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+#: The width ``list`` fits its lines to when it does not write to a terminal.
+LIST_WIDTH: Final = 160
+
+
+def _width(out: TextIO) -> int:
+    """The terminal's width when ``out`` is one, else :data:`LIST_WIDTH`."""
+    import shutil
+    import sys
+
+    if out is sys.stdout and out.isatty():
+        return max(shutil.get_terminal_size((LIST_WIDTH, 24)).columns, 80)
+    return LIST_WIDTH
+
+
+def _filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]:
+    """The filters of ``list``, each refused when it names nothing in the dataset."""
+    from carsi_claims.model import OWN_VOICE, Quotation
+
+    require_known("source", args.source, dataset.sources_by_id, "--source")
+    subjects = {c.subject for c in dataset.claims}
+    require_known("subject", args.subject, subjects, "--subject")
+    require_known("property", args.property, {c.property for c in dataset.claims}, "--property")
+    codes = [e.iso3166 for e in dataset.entities if e.iso3166]
+    entities = {*dataset.entities_by_id, *codes, *(c.lower() for c in codes)}
+    require_known("entity or country code", args.entity, entities, "--entity")
+    speakers = {c.value.speaker for c in dataset.claims if isinstance(c.value, Quotation)}
+    require_known("speaker", args.speaker, speakers, "--speaker")
+    voices = {v or OWN_VOICE for c in dataset.claims for v in c.voices()}
+    require_known("voice", args.voice, voices, "--voice")
+    lists = {getattr(c.value, "list", None) for c in dataset.claims} - {None}
+    require_known("list", args.list, lists, "--list")  # type: ignore[arg-type]
+    return {
+        "kind": args.kind,
+        "source": args.source,
+        "subject": args.subject,
+        "property": args.property,
+        "entity": args.entity,
+        "fiscal_year": args.fiscal_year,
+        "as_of_from": args.as_of_from,
+        "as_of_to": args.as_of_to,
+        "speaker": args.speaker,
+        "voice": args.voice,
+        "list_id": args.list,
+        "derived": args.derived,
+        "inferred": args.inferred,
+    }
+
+
+def _year(text: str) -> int:
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a year such as 2010, found {text!r}")
+    return int(text)
+
+
+def _date(text: str) -> PartialDate:
+    from carsi_claims.model import PartialDate
+
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.output.human import one_line, value_text
     from carsi_claims.output.interchange import unstructure
 
     dataset = load(args)
-    claims = dataset.filter(
-        kind=args.kind, source=args.source, subject=args.subject, property=args.property
-    )
+    claims = dataset.filter(**_filters(args, dataset))
     if args.format == "json":
         write_json([unstructure(c) for c in claims], out)
         return EXIT_OK
+    rows = []
     for claim in claims:
-        sources = ",".join(dict.fromkeys(p.source for p in claim.provenance))
-        first = claim.provenance[0].quote if claim.provenance else ""
-        first = first if len(first) <= 70 else first[:67] + "..."
-        flag = "" if claim.status == "active" else f" [{claim.status}]"
-        out.write(f"{claim.id}\t{claim.kind}\t{sources}\t{first}{flag}\n")
+        sources = list(dict.fromkeys(p.source for p in claim.provenance))
+        shown = sources[0] if sources else "-"
+        if len(sources) > 1:
+            shown += f" +{len(sources) - 1}"
+        flag = "" if claim.status == "active" else f"[{claim.status}] "
+        rows.append((claim.id, str(claim.kind), shown, flag + value_text(claim.value)))
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
+    room = _width(out)
+    for row in rows:
+        head = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        out.write(f"{head}  {one_line(row[3], max(room - len(head) - 2, 20))}\n")
     return EXIT_OK
 
 
@@ -179,31 +257,86 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     """Add ``validate``, ``show``, ``list`` and ``export`` to the subcommand parser."""
     from carsi_claims.model import ClaimKind
 
-    p = sub.add_parser("validate", help="validate a claims file against the seeds")
+    p = add_command(
+        sub,
+        "validate",
+        "validate a claims file against the pinned sources",
+        _cmd_validate,
+        details="Every check: records, ids, the lock, references, each quote against its "
+        "source,\nthe typed values against the quotes, coverage of the sources' figures, "
+        "conflicts.\nFindings are printed as file:line:col: severity[code]: message.",
+    )
     dataset_args(p)
     format_arg(p, formats)
     root_arg(p)
-    p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("show", help="show one claim, following superseded_by")
-    p.add_argument("id", metavar="ID")
+    p = add_command(
+        sub,
+        "show",
+        "show one claim, its value, quotes and sources; follows superseded_by",
+        _cmd_show,
+        exit_codes="0 shown, 1 no claim has that id, 2 unreadable input or bad usage",
+    )
+    p.add_argument("id", metavar="ID", help="the claim id, e.g. carsi.assistance-committed.260m")
     dataset_args(p)
     format_arg(p)
-    p.set_defaults(func=_cmd_show)
 
-    p = sub.add_parser("list", help="list claims, optionally filtered")
+    p = add_command(
+        sub,
+        "list",
+        "list claims, one line each, optionally filtered",
+        _cmd_list,
+        details="Each line: id, kind, sources, and the value as a person writes it.\n"
+        "A filter that names nothing in the dataset is an error (exit 2).",
+        exit_codes="0 listed (even none), 2 unreadable input, bad usage or a filter naming "
+        "nothing in the dataset",
+    )
     dataset_args(p)
-    p.add_argument("--kind", choices=[k.value for k in ClaimKind])
-    p.add_argument("--source", metavar="SOURCE_ID")
-    p.add_argument("--subject", metavar="ENTITY_ID")
-    p.add_argument("--property", metavar="PROPERTY")
+    p.add_argument("--kind", choices=[k.value for k in ClaimKind], help="only claims of this kind")
+    p.add_argument("--source", metavar="SOURCE_ID", help="only claims quoted from this source")
+    p.add_argument("--subject", metavar="ID", help="only claims about this entity or source")
+    p.add_argument("--property", metavar="PROPERTY", help="only claims of this property")
+    p.add_argument(
+        "--entity",
+        metavar="ENTITY",
+        help="only claims about or naming an entity (subject, mention, voice or speaker): "
+        "an entity id or a country's ISO 3166-1 code such as MX",
+    )
+    p.add_argument(
+        "--fiscal-year", metavar="YEAR", type=_year, help="only claims within this fiscal year"
+    )
+    p.add_argument(
+        "--as-of-from", metavar="DATE", type=_date, help="only claims as of this date or later"
+    )
+    p.add_argument(
+        "--as-of-to", metavar="DATE", type=_date, help="only claims as of this date or earlier"
+    )
+    p.add_argument("--speaker", metavar="ENTITY_ID", help="only quotations of this speaker")
+    p.add_argument(
+        "--voice",
+        metavar="VOICE",
+        help="only claims in this voice: an entity id, or 'own' for the source's own words",
+    )
+    p.add_argument("--list", metavar="LIST_ID", help="only the items and counts of this list")
+    p.add_argument(
+        "--derived",
+        action=argparse.BooleanOptionalAction,
+        help="only derived claims (--no-derived: only stated ones)",
+    )
+    p.add_argument(
+        "--inferred",
+        action=argparse.BooleanOptionalAction,
+        help="only claims with an inferred qualifier (--no-inferred: none inferred)",
+    )
     format_arg(p)
-    p.set_defaults(func=_cmd_list)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "export",
-        help="export the dataset: json (the interchange contract), csv, jsonld, sqlite, "
-        "or the jsonschema of the claims file",
+        "export the dataset: json (the interchange contract), csv, jsonld, sqlite, or the "
+        "jsonschema of the claims file",
+        _cmd_export,
+        exit_codes="0 written, 2 unreadable input, bad usage or a file that cannot be written",
     )
     dataset_args(p)
     format_arg(p, ("json", "csv", "jsonschema", "jsonld", "sqlite"))
@@ -222,4 +355,3 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
         metavar="IRI",
         help=f"jsonld: the base IRI of claim, source and entity pages (default {_DEFAULT_BASE})",
     )
-    p.set_defaults(func=_cmd_export)

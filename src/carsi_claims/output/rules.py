@@ -391,6 +391,170 @@ RULES: Final[dict[str, Rule]] = {
         "holds only figures that claims cover anyway.",
         "Remove the entry, or correct its quote.",
     ),
+    # -- meaning, corrections and curation -------------------------------------------
+    "record.inference": _r(
+        "A qualifier is listed as inferred twice.",
+        "A claim's `inferred` list names each qualifier the curator inferred once.",
+        "Remove the repeated entry.",
+    ),
+    "record.iso3166": _r(
+        "A country code is not ISO 3166-1 alpha-2.",
+        "An entity's `iso3166` is a two-letter ISO 3166-1 alpha-2 code such as MX.",
+        "Write the country's two-letter code.",
+    ),
+    "record.relation": _r(
+        "A source is related to itself.",
+        "A source relation (version, reprint, companion) names another source, never the "
+        "source itself.",
+        "Name the other source, or remove the relation.",
+    ),
+    "id.meaning-changed": _r(
+        "A published claim's meaning changed.",
+        "claims.lock pins the meaning fingerprint of every published claim; this claim now "
+        "asserts something else (value, qualifiers, voice, quotes or their sources). A "
+        "published id never changes meaning.",
+        "Restore the claim, or add a new claim with a new id and retract this one; a genuine "
+        "correction is recorded with a reason (see the README on corrections).",
+    ),
+    "lock.corrupt": _r(
+        "claims.lock was edited by hand.",
+        "The canonical form recorded for a claim does not hash to its fingerprint.",
+        "Restore claims.lock from version control and run `carsi-claims lock`.",
+    ),
+    "lock.format-1": _r(
+        "claims.lock is in format 1 (ids only).",
+        "A format-1 lock lists published ids but does not pin their meaning.",
+        "Run `carsi-claims lock` to migrate it to format 2 (every id stays).",
+        Severity.WARNING,
+    ),
+    "lock.outdated": _r(
+        "A correction is not recorded in claims.lock yet.",
+        "A claim carries a correction that the lock does not record.",
+        "Run `carsi-claims lock`.",
+    ),
+    "lock.version": _r(
+        "claims.lock is in a format this version cannot read.",
+        "The lock was written by a newer carsi-claims.",
+        "Upgrade carsi-claims.",
+    ),
+    "correction.malformed": _r(
+        "A correction is malformed.",
+        "A correction records the old and new meaning fingerprints of a claim with a reason; "
+        "one of them is missing or not well formed.",
+        "Correct the entry as the message says.",
+    ),
+    "correction.unknown-claim": _r(
+        "A correction names no claim.",
+        "A correction names a claim id that is not in the dataset.",
+        "Correct the id, or remove the correction.",
+    ),
+    "correction.stale": _r(
+        "A correction matches neither the lock nor the claim.",
+        "A correction's old fingerprint is the one the lock pins and its new one the claim's "
+        "current fingerprint; this one matches neither.",
+        "Update the correction's fingerprints (the message gives them), or remove it.",
+    ),
+    "correction.lock-missing": _r(
+        "A recorded correction has disappeared.",
+        "claims.lock records a correction of a claim that the claims file no longer carries; a "
+        "recorded correction never disappears.",
+        "Restore the correction in the claims file.",
+    ),
+    "resolution.unpinned": _r(
+        "A resolution pins no fingerprints.",
+        "Once claims are published, a resolution records the meaning fingerprints of the "
+        "claims it was reviewed for, so that a change of meaning makes it stale.",
+        "Review the resolution, then run `carsi-claims pin --resolution ID`.",
+    ),
+    "curation.source-kind": _r(
+        "A source kind is not one of the known kinds.",
+        "A source's `kind` says only what the document shows (fact-sheet when it calls itself "
+        "one).",
+        "Use one of the kinds the message lists.",
+        Severity.WARNING,
+    ),
+    "curation.duplicate-relation": _r(
+        "A source relation is recorded twice.",
+        "Each relation between two sources is recorded once (a companion relation once per pair).",
+        "Remove the repeated relation.",
+    ),
+    "curation.entity-type": _r(
+        "An entity has no type.",
+        "Every entity says what it is (person, organization, country, programme, ...).",
+        "Give the entity one of the types the message lists.",
+        Severity.WARNING,
+    ),
+    "curation.iso3166": _r(
+        "A country has no ISO 3166-1 code.",
+        "An entity of type country carries its ISO 3166-1 alpha-2 code.",
+        "Add `iso3166` with the country's two-letter code.",
+        Severity.WARNING,
+    ),
+    "curation.redundant-mention": _r(
+        "A mention is redundant.",
+        "A claim's `mentions` lists entities its quote names besides its subject, voice and "
+        "speaker; this one is one of those already.",
+        "Leave the mention out.",
+        Severity.WARNING,
+    ),
+    "curation.unlinked-mention": _r(
+        "The quote names an entity that is not in mentions.",
+        "A claim lists in `mentions` the entities its quote names (by name or alias).",
+        "Add the entity to `mentions`, as the message shows.",
+        Severity.WARNING,
+    ),
+    "curation.id-prefix": _r(
+        "A claim id does not start with its subject's id.",
+        "New claim ids start with the id of their subject, so that ids group by what they are "
+        "about.",
+        "Choose an id that starts with the subject's id (never rename a published one).",
+        Severity.WARNING,
+    ),
+    "curation.voice": _r(
+        "A quotation sets a voice.",
+        "A quotation's voice is its speaker; `voice` is for other claims made in someone's words.",
+        "Leave `voice` out.",
+    ),
+    "curation.inference-dateline": _r(
+        "An as-of date inferred from the dateline does not fit it.",
+        "An as_of qualifier inferred from the source's dateline must be that date, and the "
+        "source must have one.",
+        "Correct the date, or say what it is inferred from.",
+    ),
+    "curation.precision": _r(
+        "A figure's precision differs from the one stated.",
+        "A number's precision is the unit it is stated to ('$260 million' is to the million); "
+        "the claim's precision must be that unit (a warning when it is not given).",
+        "Set `precision` to the unit the message names.",
+    ),
+    "curation.derived": _r(
+        "Only a count of a list may be derived.",
+        "A derived value is one the curator computed; only a count of a list's items may be, "
+        "every other value is what its quote states.",
+        "Remove `derived`, or make the claim a count of a list.",
+    ),
+    "curation.duplicate-span": _r(
+        "A statement restates a span another claim quotes.",
+        "A span of a source is captured once; a statement quoting, whole, the span of another "
+        "claim duplicates it.",
+        "Remove the statement, or quote a different span.",
+    ),
+    "curation.heading-line": _r(
+        "A heading claim does not quote its whole line.",
+        "A heading claim quotes the heading's whole line, nothing before or after.",
+        "Quote the whole line of the heading.",
+    ),
+    "curation.heading-missing": _r(
+        "A section heading is not captured.",
+        "Every section heading of a source is captured by a claim with `heading: true` that "
+        "quotes it.",
+        "Add a heading claim quoting it.",
+    ),
+    "curation.title": _r(
+        "A source's title differs from its level-1 heading.",
+        "The level-1 heading of a document is its title; the source's `title` must say it.",
+        "Set the source's title to the heading's words.",
+    ),
     # -- check-refs ----------------------------------------------------------------------
     "refs.unknown": _r(
         "A reference names no claim.",
