@@ -296,3 +296,19 @@ def test_context_is_inline_and_needs_no_network() -> None:
         "oa": "http://www.w3.org/ns/oa#",
         "xsd": "http://www.w3.org/2001/XMLSchema#",
     }
+
+
+def test_entities_are_typed_by_their_type(dataset: Dataset, graph: rdflib.Graph) -> None:
+    """A person is a schema:Person, a country a schema:Country, and so on."""
+    types = {
+        "person": SCHEMA.Person,
+        "country": SCHEMA.Country,
+        "organisation": SCHEMA.Organization,
+        "programme": SCHEMA.Project,
+        "region": SCHEMA.Place,
+    }
+    assert dataset.entities
+    for entity in dataset.entities:
+        iri = rdflib.URIRef(SITE_URL + entity_page(entity.id))
+        expected = types[entity.type.value] if entity.type else SCHEMA.Thing
+        assert set(graph.objects(iri, rdflib.RDF.type)) == {expected}

@@ -142,7 +142,13 @@ def test_sqlite_tables_hold_every_record(database: Path, dataset: Dataset) -> No
         "coverage_ignores": len(dataset.coverage_ignores),
         "conflicts": len(find_conflicts(dataset)),
         "entity_aliases": sum(len(set(e.aliases)) for e in dataset.entities),
+        "source_relations": sum(len(s.relations) for s in dataset.sources),
     }
+    assert counts["source_relations"] >= 1
+    types = _query(database, "SELECT id, type, iso3166 FROM entities ORDER BY id")
+    assert types == sorted(
+        (e.id, None if e.type is None else e.type.value, e.iso3166) for e in dataset.entities
+    )
     for table, n in counts.items():
         assert _query(database, f"SELECT count(*) FROM {table}") == [(n,)], table
     version = _query(database, "SELECT value FROM metadata WHERE key = 'schema_version'")

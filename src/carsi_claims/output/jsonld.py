@@ -14,8 +14,11 @@ network is needed to process the document.
 - A **source** is a ``schema:CreativeWork`` and ``schema:MediaObject`` with
   ``schema:sha256`` (of its file's bytes), ``schema:name`` (title),
   ``schema:publisher``, ``schema:datePublished``, ``schema:url``.
-- An **entity** is a ``schema:Thing`` with ``schema:name`` and
-  ``schema:alternateName`` (its aliases).
+- An **entity** is a ``schema:Person``, ``schema:Country``,
+  ``schema:Organization``, ``schema:Project`` (a programme) or ``schema:Place``
+  (a region) by its type (``schema:Thing`` without one), with ``schema:name``
+  and ``schema:alternateName`` (its aliases); its other fields (type, roles,
+  ISO 3166 code) are ``schema:additionalProperty`` values.
 - A **claim** is a ``schema:Claim`` ``schema:about`` its subject (an entity
   or source IRI), with ``schema:creativeWorkStatus``.  Its fields (kind,
   property, value, qualifiers and any other field of the model) are
@@ -103,6 +106,16 @@ def _fiscal_years(span: FiscalYears) -> dict[str, Any]:
         "schema:startDate": {"@value": f"{span.start - 1:04d}-10-01", "@type": "schema:Date"},
         "schema:endDate": {"@value": f"{span.end:04d}-09-30", "@type": "schema:Date"},
     }
+
+
+#: schema.org types of the entity types (others, and an entity without a type: schema:Thing).
+_ENTITY_TYPES: Final = {
+    "person": "schema:Person",
+    "country": "schema:Country",
+    "organisation": "schema:Organization",
+    "programme": "schema:Project",
+    "region": "schema:Place",
+}
 
 
 def _property(name: str, value: Any) -> dict[str, Any]:
@@ -250,9 +263,10 @@ class _Graph:
         return node
 
     def entity(self, entity: Entity) -> dict[str, Any]:
+        kind = getattr(entity, "type", None)
         node: dict[str, Any] = {
             "@id": self.entity_iri(entity.id),
-            "@type": "schema:Thing",
+            "@type": _ENTITY_TYPES.get(str(getattr(kind, "value", kind)), "schema:Thing"),
             "schema:identifier": entity.id,
             "schema:name": entity.name,
         }

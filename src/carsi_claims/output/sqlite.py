@@ -5,9 +5,12 @@ the database is built in memory and written with :mod:`carsi_claims._atomic`).
 
 Tables (primary keys first; ``→`` a foreign key):
 
-- ``sources`` (``id``; path, sha256, title, kind, publisher, published, url, note)
-- ``entities`` (``id``; name, note) and ``entity_aliases`` (``entity`` → entities,
-  ``alias``), ``entity_roles`` (``entity`` → entities, ``role``)
+- ``sources`` (``id``; path, sha256, title, kind, publisher, published, url, note, and
+  any other field of a source) and ``source_relations`` (``source`` → sources,
+  ``position``; kind, ``related`` → sources, note)
+- ``entities`` (``id``; name, note, type, iso3166, and any other field) and
+  ``entity_aliases`` (``entity`` → entities, ``alias``), ``entity_roles``
+  (``entity`` → entities, ``role``)
 - ``claims`` (``id``; kind, status, ``superseded_by`` → claims, subject, property,
   the ``value_*`` and ``qualifier_*`` columns of :mod:`carsi_claims.output.flat`,
   any other field of a claim, reason, note)
@@ -45,7 +48,7 @@ from typing import Any, Final
 
 from carsi_claims import _atomic
 from carsi_claims.dataset import Dataset
-from carsi_claims.model import VALUE_TYPES, Claim, Qualifiers
+from carsi_claims.model import VALUE_TYPES, Claim, Entity, Qualifiers, Source
 from carsi_claims.output.flat import Cell, cells, typed_columns
 from carsi_claims.output.interchange import SCHEMA_VERSION, ExportError
 
@@ -80,6 +83,9 @@ def _claim_columns() -> list[tuple[str, type[Any]]]:
 
 #: The columns of the ``claims`` table after ``id``, with their Python cell types.
 CLAIM_COLUMNS: Final = tuple(_claim_columns())
+#: The columns of ``sources`` and ``entities`` after ``id`` (lists have tables of their own).
+SOURCE_COLUMNS: Final = tuple(typed_columns(Source, skip=frozenset({"id", "relations"})))
+ENTITY_COLUMNS: Final = tuple(typed_columns(Entity, skip=frozenset({"id", "aliases", "roles"})))
 
 
 def _column_sql(name: str, tp: type[Any]) -> str:
@@ -95,13 +101,26 @@ def _column_sql(name: str, tp: type[Any]) -> str:
 
 def _schema() -> str:
     claim_columns = ",\n  ".join(_column_sql(n, t) for n, t in CLAIM_COLUMNS)
+    source_columns = ",\n  ".join(_column_sql(n, t) for n, t in SOURCE_COLUMNS)
+    entity_columns = ",\n  ".join(_column_sql(n, t) for n, t in ENTITY_COLUMNS)
     return f"""
 CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (
-  id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT NOT NULL,
-  kind TEXT NOT NULL, publisher TEXT, published TEXT, url TEXT, note TEXT
+  id TEXT PRIMARY KEY,
+  {source_columns}
 );
-CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, note TEXT);
+CREATE TABLE source_relations (
+  source TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  related TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
+  note TEXT,
+  PRIMARY KEY (source, position)
+);
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  {entity_columns}
+);
 CREATE TABLE entity_aliases (
   entity TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
   alias TEXT NOT NULL,
@@ -163,6 +182,7 @@ CREATE INDEX claims_property ON claims(property);
 CREATE INDEX claims_status ON claims(status);
 CREATE INDEX provenance_source ON provenance(source);
 CREATE INDEX entity_aliases_alias ON entity_aliases(alias);
+CREATE INDEX source_relations_related ON source_relations(related);
 CREATE INDEX resolution_claims_claim ON resolution_claims(claim);
 CREATE INDEX conflict_claims_claim ON conflict_claims(claim);
 
@@ -214,15 +234,31 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     from carsi_claims.analysis.conflicts import find_conflicts, resolve
 
     _insert(db, "metadata", ("key", "value"), [("schema_version", str(SCHEMA_VERSION))])
-    source_names = ("id", "path", "sha256", "title", "kind", "publisher", "published", "url")
+    skip = frozenset({"id", "relations"})
+    names = [n for n, _ in SOURCE_COLUMNS]
     _insert(
         db,
         "sources",
-        (*source_names, "note"),
-        ([cells(s)[n] for n in (*source_names, "note")] for s in dataset.sources),
+        ["id", *names],
+        ([s.id, *(cells(s, skip=skip)[n] for n in names)] for s in dataset.sources),
     )
     _insert(
-        db, "entities", ("id", "name", "note"), ((e.id, e.name, e.note) for e in dataset.entities)
+        db,
+        "source_relations",
+        ("source", "position", "kind", "related", "note"),
+        (
+            (s.id, i, r.kind.value, r.source, r.note)
+            for s in dataset.sources
+            for i, r in enumerate(s.relations, start=1)
+        ),
+    )
+    skip = frozenset({"id", "aliases", "roles"})
+    names = [n for n, _ in ENTITY_COLUMNS]
+    _insert(
+        db,
+        "entities",
+        ["id", *names],
+        ([e.id, *(cells(e, skip=skip)[n] for n in names)] for e in dataset.entities),
     )
     _insert(
         db,
