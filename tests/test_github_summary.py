@@ -83,3 +83,18 @@ def test_no_findings_summary() -> None:
     assert github_summary([], command="validate", root=Path.cwd()) == (
         "### carsi-claims validate: ok\n\n0 finding(s): 0 errors, 0 warnings, 0 infos.\n\n"
     )
+
+
+def test_a_summary_that_cannot_be_written_is_reported(
+    tmp_dataset: TmpDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GITHUB_STEP_SUMMARY naming a folder: the annotations are printed, the failure said on
+    stderr, and the exit code is the validation's."""
+    paths = tmp_dataset(mutate("{value: 5}", "{value: 6}"), MINI_SEEDS)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))
+    code, out, err = cli("validate", str(paths.claims), "--format", "github")
+    assert code == 1
+    assert out.startswith("::error ")
+    assert err == (
+        f"carsi-claims validate: cannot append to GITHUB_STEP_SUMMARY {tmp_path}: Is a directory\n"
+    )

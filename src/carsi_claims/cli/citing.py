@@ -114,7 +114,7 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for u in cover.unscanned
         ]
         findings = [*unscanned, *coverage_findings(cover, dataset)]
-        report(findings, args, out, subject=claims_subject(args))
+        report(findings, args, out, err, subject=claims_subject(args))
     if cover.unscanned:
         return EXIT_USAGE
     return EXIT_OK if not cover.uncovered and not cover.stale else EXIT_ERRORS
@@ -319,7 +319,7 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     findings = refs.findings
     if args.format in ("github", "sarif"):
         findings = tuple(_at_argument(f, args.paths) for f in findings)
-    report(findings, args, out, subject=claims_subject(args))
+    report(findings, args, out, err, subject=claims_subject(args))
     if args.format in ("text", "github"):
         errors = sum(1 for f in refs.findings if f.severity is Severity.ERROR)
         bad = errors - len(refs.unreadable)

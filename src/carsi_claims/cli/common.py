@@ -122,25 +122,44 @@ def report(
     findings: Iterable[Finding],
     args: argparse.Namespace,
     out: TextIO,
+    err: TextIO,
     *,
     subject: str | None,
     environ: Mapping[str, str] | None = None,
 ) -> None:
-    """Render findings in ``args.format``; the github format also appends a summary to
-    ``$GITHUB_STEP_SUMMARY`` when it is set.  ``subject`` is the file a finding without a
-    location points at (the claims file, or the argument given)."""
-    from carsi_claims.output.render import render_findings
+    """Render findings in ``args.format`` on ``out``.
 
-    env = os.environ if environ is None else environ
-    render_findings(
-        findings,
-        args.format,
-        out,
-        command=args.command,
-        root=getattr(args, "root", None),
-        subject=subject,
-        summary=env.get("GITHUB_STEP_SUMMARY") or None,
+    The github format also appends a summary to ``$GITHUB_STEP_SUMMARY`` when
+    it is set (a summary that cannot be written is reported on ``err``; the
+    annotations are printed all the same).  ``subject`` is the file a finding
+    without a location points at (the claims file, or the argument given).
+    """
+    from pathlib import Path
+
+    from carsi_claims.output.render import (
+        append_text,
+        github_summary,
+        render_findings,
+        repository_root,
     )
+
+    items = list(findings)
+    env = os.environ if environ is None else environ
+    given = getattr(args, "root", None)
+    root = None if given is None else Path(given)
+    render_findings(items, args.format, out, command=args.command, root=root, subject=subject)
+    summary = env.get("GITHUB_STEP_SUMMARY")
+    if args.format != "github" or not summary:
+        return
+    top = repository_root() if root is None else root
+    text = github_summary(items, command=args.command, root=top, subject=subject)
+    try:
+        append_text(summary, text)
+    except OSError as exc:
+        err.write(
+            f"carsi-claims {args.command}: cannot append to GITHUB_STEP_SUMMARY "
+            f"{summary}: {exc.strerror or exc}\n"
+        )
 
 
 def claims_subject(args: argparse.Namespace) -> str:

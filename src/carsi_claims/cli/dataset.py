@@ -36,7 +36,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     dataset = load(args, strict=False)
     report = validate(dataset)
-    render(report.findings, args, out, subject=claims_subject(args))
+    render(report.findings, args, out, err, subject=claims_subject(args))
     if args.format in ("text", "github"):  # a summary line for the log
         n_err = len(report.errors)
         n_other = len(report.findings) - n_err

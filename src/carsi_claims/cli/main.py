@@ -151,7 +151,7 @@ def _unreadable(args: argparse.Namespace, exc: LoadError, out: TextIO, err: Text
     if fmt in ("json", "github", "sarif"):
         from carsi_claims.cli.common import claims_subject, report
 
-        report(exc.findings, args, out, subject=claims_subject(args))
+        report(exc.findings, args, out, err, subject=claims_subject(args))
     else:
         for finding in exc.findings:
             err.write(finding.render() + "\n")

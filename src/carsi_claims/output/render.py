@@ -66,6 +66,7 @@ __all__ = [
     "SARIF_SCHEMA",
     "SARIF_VERSION",
     "SRCROOT",
+    "append_text",
     "github_annotation",
     "github_summary",
     "render_findings",
@@ -237,7 +238,7 @@ def github_summary(
     return "\n".join(lines) + "\n\n"
 
 
-def _append(path: str | os.PathLike[str], text: str) -> None:
+def append_text(path: str | os.PathLike[str], text: str) -> None:
     """Append ``text`` to ``path`` in one write (never truncating what is there)."""
     data = text.encode("utf-8")
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -415,7 +416,7 @@ def render_findings(
         for finding in items:
             out.write(github_annotation(finding, root=top, subject=subject) + "\n")
         if summary is not None:
-            _append(summary, github_summary(items, command=command, root=top, subject=subject))
+            append_text(summary, github_summary(items, command=command, root=top, subject=subject))
     elif format == "sarif":
         _json.write(to_sarif(items, command=command, root=root, subject=subject), out)
     else:
