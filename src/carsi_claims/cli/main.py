@@ -17,6 +17,7 @@ from carsi_claims.cli.citing import add_commands as add_citing_commands
 from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Command
 from carsi_claims.cli.conflicts import add_command as add_conflicts_command
 from carsi_claims.cli.dataset import add_commands as add_dataset_commands
+from carsi_claims.cli.site import add_command as add_site_command
 from carsi_claims.errors import CarsiClaimsError, LoadError
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
@@ -61,6 +62,7 @@ def _parser() -> _Parser:
     add_dataset_commands(sub, FORMATS)  # validate, show, list, export
     add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
     add_conflicts_command(sub)  # conflicts
+    add_site_command(sub)  # site
     return parser
 
 
