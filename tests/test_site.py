@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import carsi_claims
 from _mini import MINI_SEEDS, MINI_YAML, cli, mutate
 from carsi_claims._atomic import write_bytes
-from carsi_claims.dataset import Dataset
+from carsi_claims.model import CoverageIgnore
 from carsi_claims.output.highlight import Segment, segments
 from carsi_claims.output.site import SiteError, build_site
 from conftest import TmpDataset
@@ -238,6 +238,49 @@ def test_index_lists_sources_with_not_stated(shipped_site: Path) -> None:
     assert "U.S. Department of State" in text
 
 
+def test_figures_are_marked_covered_ignored_or_uncovered(
+    tmp_dataset: TmpDataset, tmp_path: Path
+) -> None:
+    """Each figure coverage finds is underlined by its status, and listed with it."""
+    ds = carsi_claims.load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims)
+    kept = tuple(c for c in ds.claims if c.id not in ("carsi.goals", "carsi.share"))
+    ignore = CoverageIgnore("src-a", "Up to 95% of it", "a share, not a claim here")
+    build_site(attrs.evolve(ds, claims=kept, coverage_ignores=(ignore,)), tmp_path)
+    page = (tmp_path / "sources" / "src-a.html").read_text("utf-8")
+    marks = {
+        text: status
+        for status, text in re.findall(
+            r'<span class="fig fig-(\w+)" title="[^"]*">([^<]*)</span>', page
+        )
+    }
+    assert marks["Five Goals"] == "uncovered"
+    assert marks["Up to 95%"] == "ignored"
+    assert marks["$260 million"] == "covered"
+    text = " ".join(" ".join(_parse(tmp_path / "sources" / "src-a.html").text).split())
+    assert "Five Goals count 3:29 uncovered" in text
+    assert "Up to 95% percentage 3:1 ignored: a share, not a claim here" in text
+
+
+def test_a_quote_off_its_offsets_is_not_highlighted(
+    tmp_dataset: TmpDataset, tmp_path: Path
+) -> None:
+    """A quote that does not stand at its offsets is never shown as if it did."""
+    ds = carsi_claims.load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims)
+    off = tuple(
+        attrs.evolve(
+            c, provenance=(attrs.evolve(c.provenance[0], start=c.provenance[0].start + 1),)
+        )
+        if c.id == "carsi.funding"
+        else c
+        for c in ds.claims
+    )
+    build_site(attrs.evolve(ds, claims=off), tmp_path)
+    source = (tmp_path / "sources" / "src-a.html").read_text("utf-8")
+    assert "q-carsi.funding-0" not in source
+    claim = " ".join(" ".join(_parse(tmp_path / "claims" / "carsi.funding.html").text).split())
+    assert "Not verified: the quote does not stand at characters 48–59 of the source text" in claim
+
+
 # -- rebuilding ----------------------------------------------------------------------
 
 
@@ -254,15 +297,7 @@ def test_rebuild_writes_only_what_changed(tmp_path: Path) -> None:
 
     target = ds.claims[3]
     claims = tuple(attrs.evolve(c, note=CHANGED_NOTE) if c is target else c for c in ds.claims)
-    changed = Dataset(
-        sources=ds.sources,
-        entities=ds.entities,
-        claims=claims,
-        resolutions=ds.resolutions,
-        coverage_ignores=ds.coverage_ignores,
-        file=ds.file,
-        seeds_dir=ds.seeds_dir,
-    )
+    changed = attrs.evolve(ds, claims=claims)
     third = build_site(changed, tmp_path, write=_counting(calls))
     assert sorted(third.written) == [f"claims/{target.id}.html", f"claims/{target.id}.json"]
     assert sorted(calls) == sorted(tmp_path / p for p in third.written)
