@@ -371,3 +371,23 @@ def test_cli_out_is_a_file(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
     code, stdout, err = cli("site", str(out), str(paths.claims))
     assert (code, stdout) == (2, "")
     assert err == f"carsi-claims site: cannot write {out}: File exists\n"
+
+
+def test_bibtex_escapes_what_bibtex_reads_as_markup(
+    tmp_dataset: TmpDataset, tmp_path: Path
+) -> None:
+    """The BibTeX citation writes $, %, & and braces so that BibTeX prints them as they are."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    build_site(carsi_claims.load(paths.claims), tmp_path)
+    page = _parse(tmp_path / "claims" / "carsi.funding.html")
+    text = "".join(page.text)
+    entry = text[text.index("@misc{carsi.funding,") :]
+    assert entry[: entry.index("\n}\n") + 3] == (
+        "@misc{carsi.funding,\n"
+        "  title = {A shared partnership},\n"
+        "  organization = {publisher not stated in the source},\n"
+        "  year = {2011},\n"
+        "  date = {2011-03-14},\n"
+        "  note = {Claim carsi:carsi.funding, quoting: “\\$260 million”}\n"
+        "}\n"
+    )

@@ -20,6 +20,7 @@ same dataset twice writes nothing the second time.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from typing import Final
 
 import attrs
 
-from carsi_claims import _atomic, _json
+from carsi_claims import _atomic
 from carsi_claims.dataset import Dataset
 from carsi_claims.output.interchange import SCHEMA_VERSION, unstructure
 from carsi_claims.output.paths import claim_page, entity_page, source_page
@@ -87,7 +88,11 @@ def site_files(data: SiteData) -> Iterator[tuple[str, str]]:
     for claim in ds.claims:
         yield claim_page(claim.id), claim_html(data, claim)
         record = {"schema_version": SCHEMA_VERSION, "claim": unstructure(claim)}
-        yield claim_json_path(claim.id), _json.dumps(record)
+        # one line: the C encoder (an indent would use the pure Python one, 10x slower)
+        yield (
+            claim_json_path(claim.id),
+            json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n",
+        )
 
 
 def _put(target: Path, payload: bytes, write: Writer) -> bool:

@@ -27,6 +27,21 @@ from carsi_claims.output.site_parts import (
 
 __all__ = ["claim_html"]
 
+#: What BibTeX reads as markup, written as the character itself.
+_BIBTEX: Final = str.maketrans(
+    {
+        "{": r"\{",
+        "}": r"\}",
+        "\\": r"\textbackslash{}",
+        "#": r"\#",
+        "$": r"\$",
+        "%": r"\%",
+        "&": r"\&",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
 _CONTEXT: Final = 240  # characters of the source shown either side of a quote
 _SHOWN_ELSEWHERE: Final = frozenset(
     {"id", "kind", "subject", "property", "value", "provenance", "qualifiers", "status"}
@@ -78,20 +93,8 @@ def _bibtex(data: SiteData, claim: Claim) -> str:
 
 
 def _bib(text: str) -> str:
-    """BibTeX field text: special characters escaped, braces balanced."""
-    out = []
-    for ch in " ".join(text.split()):
-        if ch in "{}\\":
-            out.append({"{": r"\{", "}": r"\}", "\\": r"\textbackslash{}"}[ch])
-        elif ch in "#$%&_":
-            out.append("\\" + ch)
-        elif ch == "~":
-            out.append(r"\textasciitilde{}")
-        elif ch == "^":
-            out.append(r"\textasciicircum{}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """BibTeX field text: white space folded, special characters escaped (braces balanced)."""
+    return " ".join(text.split()).translate(_BIBTEX)
 
 
 def claim_html(data: SiteData, claim: Claim) -> str:
