@@ -18,6 +18,7 @@ from pathlib import Path
 
 import attrs
 
+from carsi_claims._version import __version__
 from carsi_claims.analysis.coverage import CoverageReport, Mention, coverage
 from carsi_claims.dataset import Dataset
 from carsi_claims.errors import CarsiClaimsError
@@ -162,15 +163,6 @@ def _check_ids(dataset: Dataset) -> None:
         )
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("carsi-claims")
-    except PackageNotFoundError:  # pragma: no cover - run from a bare source tree
-        return "unknown"
-
-
 def gather(dataset: Dataset, claims_file: Path | None = None) -> SiteData:
     """Read, detect and index once; SiteError when ids cannot name pages."""
     _check_ids(dataset)
@@ -227,6 +219,6 @@ def gather(dataset: Dataset, claims_file: Path | None = None) -> SiteData:
         claims_of_source=dict(of_source),
         claims_of_entity=dict(of_entity),
         lists=dict(lists),
-        version=_version(),
+        version=__version__,
         claims_sha256=claims_sha256,
     )
