@@ -391,3 +391,36 @@ def test_bibtex_escapes_what_bibtex_reads_as_markup(
         "  note = {Claim carsi:carsi.funding, quoting: “\\$260 million”}\n"
         "}\n"
     )
+
+
+@attrs.frozen
+class _Stated:
+    value: str
+    stated: bool
+    basis: str | None = None
+
+
+@attrs.frozen
+class _Qualifiers:
+    as_of: _Stated | None = None
+    scope: _Stated | None = None
+    cumulative: bool | None = None
+
+
+def test_fields_render_generically_with_stated_or_inferred_marked() -> None:
+    """Any record's set fields are listed; one with a ``stated`` flag says stated or inferred."""
+    from carsi_claims.output.site_data import gather
+    from carsi_claims.output.site_parts import fields
+
+    data = gather(carsi_claims.load())
+    record = _Qualifiers(
+        as_of=_Stated("2011-03-14", stated=True),
+        scope=_Stated("U.S. <assistance>", stated=False, basis="the headline"),
+    )
+    assert fields(data, "../", record) == (
+        '<dl class="fields"><dt>as of</dt><dd><span class="badge">stated by the source</span> '
+        '<dl class="fields"><dt>value</dt><dd>2011-03-14</dd></dl></dd>'
+        '<dt>scope</dt><dd><span class="badge">inferred</span> <dl class="fields">'
+        "<dt>value</dt><dd>U.S. &lt;assistance&gt;</dd><dt>basis</dt><dd>the headline</dd></dl>"
+        "</dd></dl>"
+    )
