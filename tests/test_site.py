@@ -165,9 +165,11 @@ def test_claim_page_shows_value_quote_context_citation(shipped_site: Path) -> No
     page = (shipped_site / "claims" / "carsi.assistance-committed.260m.html").read_text("utf-8")
     assert '<p class="value">$260 million</p>' in page
     assert "Fiscal Years 2008-2010" in page
-    assert "<mark>committed $260 million in assistance to CARSI</mark>" in page or (
-        "<mark>" in page and "$260 million" in page
-    )
+    assert (
+        '<p class="context">U.S. Assistance – Meeting the Threat – Building Capacity\n'
+        "<mark>The $260 million in U.S. CARSI assistance committed to date (Fiscal Years "
+        "2008-2010) seeks to support the following programming in Central America:</mark></p>"
+    ) in page
     assert "sources/fs-2011-03-14-citizen-safety.html#q-carsi.assistance-committed.260m-0" in page
     assert "@misc{carsi.assistance-committed.260m," in page
     assert "carsi:carsi.assistance-committed.260m" in page

@@ -8,7 +8,7 @@ from typing import Final
 import attrs
 
 from carsi_claims.citing.cite import NO_DATE, NO_PUBLISHER, citation_of
-from carsi_claims.model import Claim, Status
+from carsi_claims.model import Claim, Quotation, Status
 from carsi_claims.output.paths import source_page
 from carsi_claims.output.site_data import SiteData, says
 from carsi_claims.output.site_html import esc, link, page
@@ -50,23 +50,30 @@ _SHOWN_ELSEWHERE: Final = frozenset(
 
 
 def _context(text: str, start: int, end: int) -> str:
-    """The quote in its context: up to 240 characters either side, cut at white space."""
-    left = max(0, start - _CONTEXT)
-    right = min(len(text), end + _CONTEXT)
+    """The quote in its context: up to 240 characters either side.
+
+    The context starts at a line's start where one is within reach, else at
+    a word's start after an ellipsis (and ends likewise); blank lines at its
+    ends are dropped.
+    """
+    left, right, head, tail = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT), "", ""
     if left > 0:
-        cut = min(
-            (text.find(c, left, start) for c in " \n" if text.find(c, left, start) >= 0), default=-1
-        )
-        left = cut + 1 if cut >= 0 else left
+        line = text.find("\n", left, start)
+        word = text.find(" ", left, start)
+        if line >= 0:
+            left = line + 1
+        elif word >= 0:
+            left, head = word + 1, "… "
     if right < len(text):
-        cut = max(text.rfind(" ", end, right), text.rfind("\n", end, right))
-        right = cut if cut >= 0 else right
-    head = "… " if left > 0 else ""
-    tail = " …" if right < len(text) else ""
-    return (
-        f"{head}{esc(text[left:start])}<mark>{esc(text[start:end])}</mark>"
-        f"{esc(text[end:right])}{tail}"
-    )
+        line = text.rfind("\n", end, right)
+        word = text.rfind(" ", end, right)
+        if line >= 0:
+            right = line
+        elif word >= 0:
+            right, tail = word, " …"
+    before = text[left:start].lstrip()
+    after = text[end:right].rstrip()
+    return f"{head}{esc(before)}<mark>{esc(text[start:end])}</mark>{esc(after)}{tail}"
 
 
 def _bibtex(data: SiteData, claim: Claim) -> str:
@@ -117,6 +124,11 @@ def claim_html(data: SiteData, claim: Claim) -> str:
             "so that citations of it still resolve.</p></section>"
         )
     body.append(f'<p class="value">{esc(says(claim.value))}</p>')
+    if isinstance(claim.value, Quotation):
+        speaker = ds.entities_by_id.get(claim.value.speaker)
+        name = speaker.name if speaker else claim.value.speaker
+        role = f", {claim.value.role}" if claim.value.role else ""
+        body.append(f"<p>— {esc(name)}{esc(role)}</p>")
     body.append(
         '<dl class="fields">'
         f"<dt>id</dt><dd><code>{esc(claim.id)}</code> "
