@@ -98,7 +98,8 @@ code, .id { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; fon
   overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: break-word; }
+td code { word-break: break-all; font-size: .85em; }
 th { background: #f0f0f0; }
 dl.fields { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .25rem 1rem; }
 dl.fields dt { font-weight: 600; }
