@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
+from carsi_claims.cli import common
 from carsi_claims.cli.common import EXIT_OK, EXIT_USAGE, dataset_args, load
 
 __all__ = ["add_command"]
@@ -29,15 +30,19 @@ def _cmd_site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def add_command(sub: Any) -> None:
+def add_command(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``site`` to the command line's subparsers."""
-    p = sub.add_parser(
+    p = common.add_command(
+        sub,
         "site",
-        help="build a static site (plain HTML, no scripts) of the claims into a folder",
-        description="Build a static site of the claims into OUT: an overview, a page per "
-        "source with every quote highlighted, a permanent page per claim, conflicts side by "
-        "side. Only files whose content changed are written; none is deleted.",
+        "build a static site of the claims (plain HTML, no scripts) in a folder",
+        _cmd_site,
+        details="An overview, a page per source with every quote highlighted at its offsets,\n"
+        "a permanent page per claim (claims/<id>.html and .json), conflicts side by\n"
+        "side, entities and lists. Only files whose content changed are written,\n"
+        "atomically; none is deleted. Open OUT/index.html, or copy OUT to any static host.",
+        exit_codes="0 the site is built, 2 unreadable input, an id that cannot name a page, "
+        "a folder that cannot be written, or bad usage",
     )
     p.add_argument("out", metavar="OUT", help="folder to write the site into (created if missing)")
     dataset_args(p)
-    p.set_defaults(func=_cmd_site)
