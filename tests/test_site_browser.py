@@ -224,3 +224,19 @@ def test_screenshots(tab: _Tab, site: Path) -> None:
         tab.open(site / rel).screenshot(path=str(target), full_page=True)
         assert target.read_bytes().startswith(b"\x89PNG")
         assert tab.errors == []
+
+
+def test_without_a_browser_the_tests_skip_saying_why(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No Chromium on the PATH: skip with the package to install; under CI: fail."""
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CI", raising=False)
+    reason = "no Chromium: install Debian's chromium package (apt-get install chromium)"
+    with pytest.raises(pytest.skip.Exception, match=r"^no Chromium: install Debian's chromium"):
+        _chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception) as failed:
+        _chromium()
+    assert str(failed.value) == f"browser tests cannot run in CI: {reason}"
