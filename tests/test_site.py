@@ -426,3 +426,40 @@ def test_fields_render_generically_with_stated_or_inferred_marked() -> None:
         "<dt>value</dt><dd>U.S. &lt;assistance&gt;</dd><dt>basis</dt><dd>the headline</dd></dl>"
         "</dd></dl>"
     )
+
+
+@attrs.frozen
+class _Inference:
+    qualifier: str
+    basis: str
+    note: str | None = None
+
+
+@attrs.frozen
+class _RecordedQualifiers:
+    as_of: str | None = None
+    scope: str | None = None
+    cumulative: bool | None = None
+    inferred: tuple[_Inference, ...] = ()
+
+    def inference(self, name: str) -> _Inference | None:
+        return next((i for i in self.inferred if i.qualifier == name), None)
+
+
+def test_qualifiers_say_stated_or_inferred_and_from_what() -> None:
+    """Where qualifiers record their inferences, each says stated, or inferred with its basis."""
+    from carsi_claims.output.site_data import gather
+    from carsi_claims.output.site_parts import qualifiers_html
+
+    data = gather(carsi_claims.load())
+    record = _RecordedQualifiers(
+        as_of="2011-03-14",
+        cumulative=True,
+        inferred=(_Inference("as_of", "dateline", "“to date” read as <the> dateline"),),
+    )
+    assert qualifiers_html(data, "../", record) == (
+        '<dl class="fields"><dt>as of</dt><dd>2011-03-14 <span class="badge">inferred</span> '
+        '<dl class="fields"><dt>basis</dt><dd>dateline</dd><dt>note</dt>'
+        "<dd>“to date” read as &lt;the&gt; dateline</dd></dl></dd>"
+        '<dt>cumulative</dt><dd>yes <span class="badge">stated by the source</span></dd></dl>'
+    )

@@ -9,7 +9,7 @@ import attrs
 
 from carsi_claims.citing.cite import NO_DATE, NO_PUBLISHER, citation_of
 from carsi_claims.model import Claim, Quotation, Status
-from carsi_claims.output.paths import source_page
+from carsi_claims.output.paths import entity_page, source_page
 from carsi_claims.output.site_data import SiteData, says
 from carsi_claims.output.site_html import esc, link, page
 from carsi_claims.output.site_parts import (
@@ -17,6 +17,7 @@ from carsi_claims.output.site_parts import (
     claim_link,
     fields,
     footer,
+    qualifiers_html,
     quote_anchor,
     resolution_html,
     resolution_status,
@@ -45,7 +46,7 @@ _BIBTEX: Final = str.maketrans(
 _CONTEXT: Final = 240  # characters of the source shown either side of a quote
 _SHOWN_ELSEWHERE: Final = frozenset(
     {"id", "kind", "subject", "property", "value", "provenance", "qualifiers", "status"}
-    | {"superseded_by", "reason", "note"}
+    | {"superseded_by", "reason", "note", "voice"}
 )
 
 
@@ -104,6 +105,20 @@ def _bib(text: str) -> str:
     return " ".join(text.split()).translate(_BIBTEX)
 
 
+def _voice(data: SiteData, root: str, record: object) -> str:
+    """Whose assertion a claim (or one quote) is, where the model says: a row of the list."""
+    if not attrs.has(cls := type(record)) or "voice" not in attrs.fields_dict(cls):
+        return ""
+    voice = getattr(record, "voice", None)
+    if voice is None:
+        if isinstance(record, Claim):
+            return "<dt>voice</dt><dd>the source's own</dd>"
+        return ""
+    entity = data.dataset.entities_by_id.get(voice)
+    who = link(root + entity_page(voice), entity.name) if entity else esc(voice)
+    return f"<dt>voice</dt><dd>{who}</dd>"
+
+
 def claim_html(data: SiteData, claim: Claim) -> str:
     """A claim's permanent page."""
     root = "../"
@@ -137,7 +152,7 @@ def claim_html(data: SiteData, claim: Claim) -> str:
         f"<dt>subject</dt><dd>{subject_link(data, root, claim.subject)}</dd>"
         f"<dt>property</dt><dd>{esc(claim.property)}</dd>"
         f"<dt>status</dt><dd>{status_badge(claim)}</dd>"
-        "</dl>"
+        f"{_voice(data, root, claim)}</dl>"
     )
     body.append(f"<h2>Quotes ({len(claim.provenance)})</h2>")
     for i, p in enumerate(claim.provenance):
@@ -145,6 +160,8 @@ def claim_html(data: SiteData, claim: Claim) -> str:
         title = source.title if source else p.source
         text = data.texts.get(p.source)
         body.append(f"<h3>Quote {i + 1}: {esc(short(title, 90))}</h3>")
+        if own := _voice(data, root, p):  # this quote's own voice, where it differs
+            body.append(f'<dl class="fields">{own}</dl>')
         if text is not None and text[p.start : p.end] == p.quote:
             body.append(f'<p class="context">{_context(text, p.start, p.end)}</p>')
             body.append(
@@ -167,7 +184,7 @@ def claim_html(data: SiteData, claim: Claim) -> str:
     body.append("<h2>Value</h2>")
     body.append(fields(data, root, claim.value))
     body.append("<h2>Qualifiers</h2>")
-    body.append(fields(data, root, claim.qualifiers))
+    body.append(qualifiers_html(data, root, claim.qualifiers))
     extra = [f.name for f in attrs.fields(type(claim)) if f.name not in _SHOWN_ELSEWHERE]
     if any(getattr(claim, name) not in (None, ()) for name in extra):
         body.append("<h2>More about this claim</h2>")

@@ -24,6 +24,7 @@ __all__ = [
     "fields",
     "footer",
     "mention_status",
+    "qualifiers_html",
     "quote_anchor",
     "resolution_html",
     "resolution_status",
@@ -106,6 +107,36 @@ def fields(data: SiteData, root: str, record: object, skip: Iterable[str] = ()) 
             continue
         rows.append(
             f"<dt>{esc(field.name.replace('_', ' '))}</dt><dd>{_field(data, root, value)}</dd>"
+        )
+    return f'<dl class="fields">{"".join(rows)}</dl>' if rows else '<p class="muted">none</p>'
+
+
+def qualifiers_html(data: SiteData, root: str, qualifiers: object) -> str:
+    """A claim's qualifiers, each marked stated by the source or inferred (and from what).
+
+    Where the model records inferences (``qualifiers.inference(name)``), a
+    qualifier with one is "inferred", with its basis, premise claim and note,
+    and every other one "stated by the source"; without that, the fields are
+    listed as they are.
+    """
+    inference = getattr(qualifiers, "inference", None)
+    if not callable(inference) or not attrs.has(cls := type(qualifiers)):
+        return fields(data, root, qualifiers)
+    rows = []
+    for field in attrs.fields(cls):
+        value = getattr(qualifiers, field.name)
+        if field.name == "inferred" or value is None or value == ():
+            continue
+        how = inference(field.name)
+        if how is None:
+            mark = '<span class="badge">stated by the source</span>'
+        else:
+            mark = '<span class="badge">inferred</span> ' + fields(
+                data, root, how, skip=("qualifier",)
+            )
+        rows.append(
+            f"<dt>{esc(field.name.replace('_', ' '))}</dt>"
+            f"<dd>{_field(data, root, value)} {mark}</dd>"
         )
     return f'<dl class="fields">{"".join(rows)}</dl>' if rows else '<p class="muted">none</p>'
 
