@@ -117,15 +117,15 @@ def scale(sizes: list[int]) -> int:
                 capture_output=True,
                 text=True,
             )
-        rows[n] = json.loads(proc.stdout)
-        floor = rows[n]["load"][0]
-        for stage in ("load", "build", "rebuild"):
-            cpu, wall, note = rows[n][stage]
-            print(
-                f"| {n:,} | {stage} | {cpu:.3f} | {cpu / floor:.2f} | {cpu / n * 1e6:.1f} | "
-                f"{wall:.3f} | {note} |",
-                flush=True,
-            )
+            rows[n] = json.loads(proc.stdout)
+            floor = rows[n]["load"][0]
+            for stage in ("load", "build", "rebuild"):  # printed before the long clean-up
+                cpu, wall, note = rows[n][stage]
+                print(
+                    f"| {n:,} | {stage} | {cpu:.3f} | {cpu / floor:.2f} | {cpu / n * 1e6:.1f} | "
+                    f"{wall:.3f} | {note} |",
+                    flush=True,
+                )
     failed = 0
     print()
     if 10_000 in rows and 100_000 in rows:
