@@ -90,11 +90,10 @@ def _bibtex(data: SiteData, claim: Claim) -> str:
         if source and source.published is not None:
             fields.append(("year", str(source.published.year)))
             fields.append(("date", str(source.published)))
-        else:
-            fields.append(("note-date", NO_DATE))
         if source and source.url:
             fields.append(("url", source.url))
-        fields.append(("note", f"Claim carsi:{claim.id}, quoting: “{p.quote}”"))
+        undated = f" ({NO_DATE.capitalize()}.)" if not source or source.published is None else ""
+        fields.append(("note", f"Claim carsi:{claim.id}, quoting: “{p.quote}”{undated}"))
         body = ",\n".join(f"  {k} = {{{_bib(v)}}}" for k, v in fields)
         entries.append(f"@misc{{{key},\n{body}\n}}\n")
     return "\n".join(entries)
