@@ -105,9 +105,8 @@ def fields(data: SiteData, root: str, record: object, skip: Iterable[str] = ()) 
         value = getattr(record, field.name)
         if value is None or value == ():
             continue
-        rows.append(
-            f"<dt>{esc(field.name.replace('_', ' '))}</dt><dd>{_field(data, root, value)}</dd>"
-        )
+        shown = f"<code>{esc(value)}</code>" if field.name == "id" else _field(data, root, value)
+        rows.append(f"<dt>{esc(field.name.replace('_', ' '))}</dt><dd>{shown}</dd>")
     return f'<dl class="fields">{"".join(rows)}</dl>' if rows else '<p class="muted">none</p>'
 
 
@@ -146,6 +145,8 @@ def _field(data: SiteData, root: str, value: object) -> str:
     if isinstance(value, str):
         if value in ds.entities_by_id:
             return link(root + entity_page(value), ds.entities_by_id[value].name)
+        if value in ds.sources_by_id:  # e.g. the other end of a source relation
+            return link(root + source_page(value), ds.sources_by_id[value].title)
         return esc(value)
     if isinstance(value, tuple | list):
         return ", ".join(_field(data, root, v) for v in value)
