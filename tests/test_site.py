@@ -463,3 +463,38 @@ def test_qualifiers_say_stated_or_inferred_and_from_what() -> None:
         "<dd>“to date” read as &lt;the&gt; dateline</dd></dl></dd>"
         '<dt>cumulative</dt><dd>yes <span class="badge">stated by the source</span></dd></dl>'
     )
+
+
+def _statement(claim_id: str, text: str, quote: str) -> str:
+    start = MINI_SEEDS["a.txt"].index(quote)
+    return (
+        f"  - id: {claim_id}\n    kind: statement\n    subject: carsi\n    property: nature\n"
+        f'    value: {{text: "{text}"}}\n    provenance:\n      - source: src-a\n'
+        f'        quote: "{quote}"\n        start: {start}\n        end: {start + len(quote)}\n'
+    )
+
+
+def test_conflicts_side_by_side_with_the_differing_words_marked(
+    tmp_dataset: TmpDataset, tmp_path: Path
+) -> None:
+    """A wording conflict shows each variant with the runs of words the other lacks marked."""
+    text = (
+        MINI_YAML
+        + _statement(
+            "carsi.nature-a", "CARSI is a shared partnership", "CARSI: a shared partnership"
+        )
+        + _statement("carsi.nature-b", "CARSI is a partnership of nations", "CARSI has received")
+    )
+    build_site(carsi_claims.load(tmp_dataset(text, MINI_SEEDS).claims), tmp_path)
+    page = (tmp_path / "conflicts.html").read_text("utf-8")
+    assert (
+        '<div class="variants"><div class="variant"><h3>Variant 1</h3><p class="value">CARSI is '
+        'a <mark class="wd">shared</mark> partnership</p><p>Quote: “<mark class="wd">CARSI: a '
+        "shared partnership</mark>”</p>"
+    ) in page
+    assert (
+        '<div class="variant"><h3>Variant 2</h3><p class="value">CARSI is a partnership '
+        '<mark class="wd">of nations</mark></p><p>Quote: “<mark class="wd">CARSI has '
+        "received</mark>”</p>"
+    ) in page
+    assert "<strong>unresolved</strong>" in page

@@ -58,6 +58,8 @@ class Disagreement:
     detail: str
     undetermined: bool
     resolution: Resolution | None
+    #: The distinct answers: what each says and the ids of the claims giving it.
+    variants: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def disagreements(dataset: Dataset) -> tuple[list[Disagreement], list[Resolution]]:
@@ -71,6 +73,11 @@ def disagreements(dataset: Dataset) -> tuple[list[Disagreement], list[Resolution
     out = []
     for match in matches:
         c = match.conflict
+        groups: dict[str, list[str]] = {}
+        for cid in c.claims:  # grouped by what they say, in order of first appearance
+            claim = dataset.claims_by_id.get(cid)
+            if claim is not None:
+                groups.setdefault(says(claim.value), []).append(cid)
         digest = hashlib.sha256("\0".join((c.code, *c.claims)).encode()).hexdigest()
         out.append(
             Disagreement(
@@ -82,6 +89,7 @@ def disagreements(dataset: Dataset) -> tuple[list[Disagreement], list[Resolution
                 detail=c.detail,
                 undetermined=c.undetermined,
                 resolution=match.resolution,
+                variants=tuple((said, tuple(ids)) for said, ids in groups.items()),
             )
         )
     return out, stale

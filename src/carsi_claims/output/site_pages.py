@@ -223,25 +223,22 @@ def lists_html(data: SiteData) -> str:
 
 
 def _diff_marked(words: Sequence[str], other: Sequence[str]) -> str:
-    """``words`` with those not matched in ``other`` marked."""
+    """``words`` with each run of words not matched in ``other`` marked."""
     matcher = difflib.SequenceMatcher(None, list(words), list(other), autojunk=False)
-    same = [False] * len(words)
-    for block in matcher.get_matching_blocks():
-        for k in range(block.a, block.a + block.size):
-            same[k] = True
-    return " ".join(
-        esc(w) if same[k] else f'<mark class="wd">{esc(w)}</mark>' for k, w in enumerate(words)
-    )
+    out: list[str] = []
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if i2 > i1:
+            run = esc(" ".join(words[i1:i2]))
+            out.append(run if op == "equal" else f'<mark class="wd">{run}</mark>')
+    return " ".join(out)
 
 
 def _variants(data: SiteData, d: Disagreement) -> Iterator[tuple[str, list[Claim]]]:
-    """The claims of a conflict grouped by what they say, in order of first appearance."""
-    groups: dict[str, list[Claim]] = {}
-    for cid in d.claims:
-        claim = data.dataset.claims_by_id.get(cid)
-        if claim is not None:
-            groups.setdefault(says(claim.value), []).append(claim)
-    yield from groups.items()
+    """The variants of a conflict: what each says, and its claims (those in the dataset)."""
+    for says_, ids in d.variants:
+        claims = [data.dataset.claims_by_id[c] for c in ids if c in data.dataset.claims_by_id]
+        if claims:
+            yield says_, claims
 
 
 def conflicts_html(data: SiteData) -> str:
@@ -283,7 +280,12 @@ def conflicts_html(data: SiteData) -> str:
             body.append(
                 f'<div class="variant"><h3>Variant {n + 1}</h3>'
                 f'<p class="value">{_diff_marked(texts[n], against)}</p>'
-                f"<p>Quote: “{_diff_marked(quotes[n], against_q)}”</p><ul>{rows}</ul></div>"
+                + (
+                    f"<p>Quote: “{_diff_marked(quotes[n], against_q)}”</p>"
+                    if quotes[n] != texts[n]
+                    else ""
+                )
+                + f"<ul>{rows}</ul></div>"
             )
         body.append("</div>")
         body.append(resolution_html(data, "", d))
