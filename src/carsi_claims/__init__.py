@@ -13,7 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from carsi_claims._version import __version__
-from carsi_claims.dataset import Dataset, load
+from carsi_claims.dataset import Dataset, load, load_bytes
 from carsi_claims.errors import (
     CarsiClaimsError,
     LoadError,
@@ -25,6 +25,7 @@ from carsi_claims.model import (
     Bound,
     Claim,
     ClaimKind,
+    Correction,
     Count,
     CoverageIgnore,
     DateValue,
@@ -35,6 +36,7 @@ from carsi_claims.model import (
     Money,
     PartialDate,
     Percentage,
+    Pin,
     Provenance,
     Qualifiers,
     Quotation,
@@ -75,6 +77,7 @@ __all__ = [
     "CitedQuote",
     "Claim",
     "ClaimKind",
+    "Correction",
     "Count",
     "CoverageIgnore",
     "Dataset",
@@ -89,6 +92,7 @@ __all__ = [
     "Money",
     "PartialDate",
     "Percentage",
+    "Pin",
     "Provenance",
     "Qualifiers",
     "Quotation",
@@ -105,5 +109,6 @@ __all__ = [
     "__version__",
     "cite",
     "load",
+    "load_bytes",
     "validate",
 ]

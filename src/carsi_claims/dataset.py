@@ -16,6 +16,7 @@ from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
     Claim,
     ClaimKind,
+    Correction,
     CoverageIgnore,
     Entity,
     Resolution,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from carsi_claims.read.strict_yaml import Document
     from carsi_claims.read.structure import Path as TreePath
 
-__all__ = ["Dataset", "default_paths", "load"]
+__all__ = ["Dataset", "default_paths", "load", "load_bytes"]
 
 
 def _index(records: tuple[Any, ...]) -> dict[str, Any]:
@@ -52,6 +53,7 @@ class Dataset:
     claims: tuple[Claim, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
     coverage_ignores: tuple[CoverageIgnore, ...] = ()
+    corrections: tuple[Correction, ...] = ()
     file: str | None = None
     seeds_dir: Path | None = None
     problems: tuple[Finding, ...] = ()
@@ -175,9 +177,6 @@ def load(
     With ``strict=False`` such records are left out and their findings kept
     in ``Dataset.problems``.
     """
-    from carsi_claims.read.strict_yaml import load_yaml
-    from carsi_claims.read.structure import locate_problems, structure_records
-
     if path is None:
         claims_path, seeds_default = default_paths()
     else:
@@ -192,6 +191,26 @@ def load(
         raise LoadError(
             [Finding("file.unreadable", Severity.ERROR, f"cannot read {shown}: {reason}")]
         ) from None
+    return load_bytes(data, shown, seeds=seeds_dir, strict=strict)
+
+
+def load_bytes(
+    data: bytes,
+    file: str,
+    *,
+    seeds: str | os.PathLike[str] | None = None,
+    strict: bool = True,
+) -> Dataset:
+    """Read a claims file's bytes, named ``file`` in messages (``v0.1.0:data/claims.yaml``).
+
+    Raises :class:`LoadError` as :func:`load` does; ``seeds`` is the seeds
+    folder (none by default: the checks that read sources are then skipped).
+    """
+    from carsi_claims.read.strict_yaml import load_yaml
+    from carsi_claims.read.structure import locate_problems, structure_records
+
+    shown = file
+    seeds_dir = Path(seeds) if seeds is not None else None
     document = load_yaml(data, shown)
     records, problems = structure_records(document.root)
 
@@ -213,6 +232,7 @@ def load(
         claims=tuple(r for _, r in records["claims"]),
         resolutions=tuple(r for _, r in records["resolutions"]),
         coverage_ignores=tuple(r for _, r in records["coverage_ignores"]),
+        corrections=tuple(r for _, r in records["corrections"]),
         file=shown,
         seeds_dir=seeds_dir,
         problems=tuple(findings),

@@ -22,6 +22,7 @@ __all__ = [
     "Bound",
     "Claim",
     "ClaimKind",
+    "Correction",
     "Count",
     "CoverageIgnore",
     "DateValue",
@@ -32,6 +33,7 @@ __all__ = [
     "Money",
     "PartialDate",
     "Percentage",
+    "Pin",
     "Provenance",
     "Qualifiers",
     "Quotation",
@@ -345,6 +347,14 @@ class Evidence:
 
 
 @attrs.frozen
+class Pin:
+    """The meaning fingerprint a claim had when a resolution naming it was reviewed."""
+
+    claim: str
+    fingerprint: str
+
+
+@attrs.frozen
 class Resolution:
     """An explicit, reasoned record that some claims differ on purpose."""
 
@@ -354,6 +364,8 @@ class Resolution:
     rationale: str
     preferred: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    #: The fingerprints of its claims when it was last reviewed (``carsi-claims pin``).
+    pins: tuple[Pin, ...] = ()
 
 
 @attrs.frozen
@@ -362,4 +374,18 @@ class CoverageIgnore:
 
     source: str
     quote: str
+    reason: str
+
+
+@attrs.frozen
+class Correction:
+    """A reasoned correction of a published claim that keeps what it asserts.
+
+    ``old`` and ``new`` are the claim's meaning fingerprints before and after
+    (a typo in a quote the value does not depend on, say); the lock records it.
+    """
+
+    claim: str
+    old: str
+    new: str
     reason: str
