@@ -42,14 +42,14 @@ FLAGS = (
     "--no-first-run",
 )
 
-#: Every page kind of the site, one of each, for the accessibility check.
+#: Every page kind of the site, and every source page, for the accessibility check.
 PAGES = (
     "index.html",
     "claims.html",
     "conflicts.html",
     "entities.html",
     "lists.html",
-    f"sources/{SOURCE}.html",
+    *(f"sources/{s.id}.html" for s in carsi_claims.load().sources),
     f"claims/{CLAIM}.html",
     "entities/hillary-clinton.html",
 )
