@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -23,3 +24,10 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def drop_corrections(path: Path) -> None:
+    """Remove the top-level ``corrections`` section of the claims file at ``path``: a lock
+    that pins no meaning (none, or format 1) has nothing for them to correct."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^corrections:\n(?:[ #].*\n|\n)*", "", text), encoding="utf-8")

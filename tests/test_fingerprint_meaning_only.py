@@ -24,7 +24,14 @@ from carsi_claims import Claim, load, load_bytes
 from carsi_claims import strategies as cs
 from carsi_claims.analysis.meaning import EXCLUDED, fingerprint, fingerprints
 from carsi_claims.dataset import default_paths
-from carsi_claims.model import FiscalYears, PartialDate, Status
+from carsi_claims.model import (
+    Basis,
+    FiscalYears,
+    Inference,
+    PartialDate,
+    QualifierName,
+    Status,
+)
 from conftest import TmpDataset
 
 _SAMPLES: dict[type[Any], Any] = {
@@ -34,6 +41,7 @@ _SAMPLES: dict[type[Any], Any] = {
     Decimal: Decimal(1),
     PartialDate: PartialDate(2000),
     FiscalYears: FiscalYears(2000, 2001),
+    Inference: Inference(QualifierName.AS_OF, Basis.DATELINE),
 }
 
 
@@ -62,6 +70,8 @@ def _changed(value: Any, tp: Any) -> Iterator[tuple[str, Any]]:
         yield "", value + 1
     elif isinstance(value, str):
         yield "", value + "x"
+    elif isinstance(value, tuple) and not value:
+        yield "[+]", (_sample(typing.get_args(tp)[0]),)
     elif isinstance(value, tuple):
         item_type = typing.get_args(tp)[0]
         for where, item in _changed(value[0], item_type):

@@ -34,18 +34,21 @@ def _locked(tmp_dataset: TmpDataset, claims: str = MINI_YAML) -> Path:
 
 
 def test_shipped_lock_lists_every_shipped_id() -> None:
-    """data/claims.lock exists, is in canonical form, and holds every shipped claim id."""
+    """data/claims.lock exists, is in canonical form, and holds every shipped claim id and
+    every correction of the claims file."""
     claims_file, _ = default_paths()
     lock_file = claims_file.with_name("claims.lock")
     text = lock_file.read_text(encoding="utf-8")
     dataset = load()
     ids = {c.id for c in dataset}
-    entries = [LockedId(i, 0, fp, form) for i, (fp, form) in fingerprints(dataset).items()]
-    assert text == render_lock(entries)
     lock = read_lock(lock_file)
     assert lock is not None
+    entries = [LockedId(i, 0, fp, form) for i, (fp, form) in fingerprints(dataset).items()]
+    assert text == render_lock(entries, lock.corrections)
     assert lock.problems == ()
     assert lock.id_set == ids
+    recorded = {(c.id, c.old, c.new) for c in lock.corrections}
+    assert recorded == {(c.claim, c.old, c.new) for c in dataset.corrections}
 
 
 def test_lock_creates_a_sorted_file_with_a_header(tmp_dataset: TmpDataset) -> None:

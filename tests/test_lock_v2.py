@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from _mini import MINI_SEEDS, MINI_YAML, cli, report_of, where
-from _shipped import shipped_copy
+from _shipped import drop_corrections, shipped_copy
 from carsi_claims import load, validate
 from carsi_claims.analysis.meaning import fingerprint, fingerprints
 from carsi_claims.read.lockfile import parse_lock, read_lock
@@ -27,6 +27,7 @@ def _v1_text(ids: list[str]) -> str:
 def test_a_format_1_lock_warns_and_migrates_keeping_every_id(tmp_path: Path) -> None:
     """0.1.0's plain id list: validate warns; lock rewrites it in format 2, nothing lost."""
     claims = shipped_copy(tmp_path)
+    drop_corrections(claims)
     lock_file = claims.with_name("claims.lock")
     ids = [c.id for c in load(claims)]
     lock_file.write_text(_v1_text(ids), encoding="utf-8")
@@ -54,6 +55,7 @@ def test_a_format_1_lock_warns_and_migrates_keeping_every_id(tmp_path: Path) -> 
 def test_a_format_1_lock_still_guards_its_ids(tmp_path: Path) -> None:
     """Before migration, an id of a format-1 lock that is gone is still id.lock-missing."""
     claims = shipped_copy(tmp_path)
+    drop_corrections(claims)
     ids = [c.id for c in load(claims)]
     claims.with_name("claims.lock").write_text(_v1_text([*ids, "carsi.gone"]), encoding="utf-8")
     codes = sorted(f.code for f in validate(load(claims)).findings)

@@ -23,7 +23,7 @@ from carsi_claims.analysis.meaning import (
     fingerprints,
 )
 from carsi_claims.dataset import default_paths
-from carsi_claims.model import VALUE_TYPES, Money, Percentage, Provenance
+from carsi_claims.model import VALUE_TYPES, Inference, Money, Percentage, Provenance
 from carsi_claims.output.interchange import to_interchange
 from carsi_claims.read.lockfile import read_lock
 
@@ -66,7 +66,7 @@ def _readme_defaults() -> dict[tuple[str, str], Any]:
 
 
 def _meaning_records() -> list[type[Any]]:
-    return [Claim, Qualifiers, Provenance, *VALUE_TYPES.values()]
+    return [Claim, Qualifiers, Inference, Provenance, *VALUE_TYPES.values()]
 
 
 def test_readme_lists_exactly_the_excluded_fields() -> None:
@@ -91,7 +91,10 @@ def test_readme_lists_every_default_that_is_not_null() -> None:
 # -- an independent implementation of the README's steps, from the JSON export ------
 
 #: Decimal fields per value kind (README, step 3); every other number is whole.
-DECIMALS = {"money": {"amount", "tolerance"}, "percentage": {"value", "tolerance"}}
+DECIMALS = {
+    "money": {"amount", "tolerance", "precision"},
+    "percentage": {"value", "tolerance", "precision"},
+}
 
 
 def _plain(number: Any) -> str:
@@ -128,6 +131,8 @@ def _by_hand(claim: dict[str, Any]) -> str:
     form = _drop(dict(claim), "Claim", defaults)
     form["value"] = _drop(value, value_class, defaults)
     qualifiers = _drop(claim["qualifiers"], "Qualifiers", defaults)
+    if "inferred" in qualifiers:
+        qualifiers["inferred"] = [_drop(i, "Inference", defaults) for i in qualifiers["inferred"]]
     form["qualifiers"] = qualifiers
     if qualifiers == defaults[("Claim", "qualifiers")]:
         del form["qualifiers"]
@@ -190,15 +195,15 @@ def test_a_defaulted_field_added_to_the_model_changes_no_fingerprint() -> None:
         "Claim",
         {
             **{f.name: attrs.field(default=f.default) for f in attrs.fields(Claim)},
-            "voice": attrs.field(default=None),
+            "audience": attrs.field(default=None),
         },
         frozen=True,
     )
     claim = _claim()
     fields = {f.name: getattr(claim, f.name) for f in attrs.fields(Claim)}
     assert meaning.fingerprint_of_form(meaning._canonical(wider(**fields))) == fingerprint(claim)
-    spoken = meaning._canonical(wider(**fields, voice="clinton"))
-    assert spoken["voice"] == "clinton"
+    spoken = meaning._canonical(wider(**fields, audience="congress"))
+    assert spoken["audience"] == "congress"
     assert meaning.fingerprint_of_form(spoken) != fingerprint(claim)
 
 

@@ -52,7 +52,8 @@ ALGORITHM: Final = "m1"
 #: Fields that are not part of a claim's meaning, as (class name, field name).
 #: The id names the meaning rather than being part of it; status, reason and
 #: superseded_by say what became of a claim; notes comment on it; offsets move
-#: when the text before an unchanged quote changes.
+#: when the text before an unchanged quote changes; mentions link the entities
+#: a quote names and heading marks its form, neither changes what is asserted.
 EXCLUDED: Final[frozenset[tuple[str, str]]] = frozenset(
     {
         ("Claim", "id"),
@@ -60,6 +61,9 @@ EXCLUDED: Final[frozenset[tuple[str, str]]] = frozenset(
         ("Claim", "superseded_by"),
         ("Claim", "reason"),
         ("Claim", "note"),
+        ("Claim", "mentions"),
+        ("Claim", "heading"),
+        ("Inference", "note"),
         ("Provenance", "start"),
         ("Provenance", "end"),
     }

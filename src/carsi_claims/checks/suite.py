@@ -8,6 +8,7 @@ from pathlib import Path
 from carsi_claims.checks.base import Check, Context, run
 from carsi_claims.checks.conflicts import check_conflicts
 from carsi_claims.checks.coverage import check_coverage
+from carsi_claims.checks.curation import check_curation
 from carsi_claims.checks.ids import check_ids
 from carsi_claims.checks.lock import check_lock
 from carsi_claims.checks.meaning import check_meaning
@@ -31,6 +32,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_values,
     check_coverage,
     check_conflicts,
+    check_curation,
 )
 
 

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: Version of the JSON interchange shape; changes only with a new number.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 
 class ExportError(CarsiClaimsError, ValueError):
