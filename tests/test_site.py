@@ -498,3 +498,18 @@ def test_conflicts_side_by_side_with_the_differing_words_marked(
         "received</mark>”</p>"
     ) in page
     assert "<strong>unresolved</strong>" in page
+
+
+def test_a_corrected_claim_lists_its_corrections(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
+    """A claim corrected in place says why, with its meaning fingerprints before and after."""
+    from carsi_claims.model import Correction
+
+    ds = carsi_claims.load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims)
+    fix = Correction("carsi.funding", "m1:aa", "m1:bb", "the quote's <typo> is fixed")
+    build_site(attrs.evolve(ds, corrections=(fix,)), tmp_path)
+    page = (tmp_path / "claims" / "carsi.funding.html").read_text("utf-8")
+    assert (
+        "<ul><li>the quote&#x27;s &lt;typo&gt; is fixed (<code>m1:aa</code> → "
+        "<code>m1:bb</code>)</li></ul>"
+    ) in page
+    assert "<h2>Corrections" not in (tmp_path / "claims" / "carsi.share.html").read_text("utf-8")

@@ -190,6 +190,18 @@ def claim_html(data: SiteData, claim: Claim) -> str:
         body.append(fields(data, root, claim, skip=_SHOWN_ELSEWHERE))
     if claim.note:
         body.append(f"<h2>Note</h2><p>{esc(claim.note)}</p>")
+    corrections = data.corrections_of.get(claim.id, [])
+    if corrections:
+        body.append(
+            f"<h2>Corrections ({len(corrections)})</h2><p>Corrected without changing what "
+            "the claim asserts; its meaning fingerprint moved from the first value to the "
+            "second.</p><ul>"
+        )
+        body.extend(
+            f"<li>{esc(c.reason)} (<code>{esc(c.old)}</code> → <code>{esc(c.new)}</code>)</li>"
+            for c in corrections
+        )
+        body.append("</ul>")
 
     conflicts = data.conflicts_of.get(claim.id, [])
     body.append(f"<h2>Conflicts ({len(conflicts)})</h2>")

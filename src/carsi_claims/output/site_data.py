@@ -24,6 +24,7 @@ from carsi_claims.dataset import Dataset
 from carsi_claims.errors import CarsiClaimsError
 from carsi_claims.model import (
     Claim,
+    Correction,
     Count,
     ListItem,
     Money,
@@ -129,6 +130,7 @@ class SiteData:
     claims_of_source: dict[str, list[Claim]]
     claims_of_entity: dict[str, list[Claim]]
     lists: dict[str, list[Claim]]  # list id -> its items and the counts of it
+    corrections_of: dict[str, list[Correction]]  # claim id -> its corrections
     version: str
     claims_sha256: str | None
 
@@ -208,6 +210,10 @@ def gather(dataset: Dataset, claims_file: Path | None = None) -> SiteData:
         if isinstance(claim.value, ListItem | Count) and claim.value.list is not None:
             lists[claim.value.list].append(claim)
 
+    corrections_of: dict[str, list[Correction]] = defaultdict(list)
+    for correction in dataset.corrections:
+        corrections_of[correction.claim].append(correction)
+
     claims_sha256 = None
     path = claims_file if claims_file is not None else dataset.file
     if path is not None:
@@ -227,6 +233,7 @@ def gather(dataset: Dataset, claims_file: Path | None = None) -> SiteData:
         claims_of_source=dict(of_source),
         claims_of_entity=dict(of_entity),
         lists=dict(lists),
+        corrections_of=dict(corrections_of),
         version=__version__,
         claims_sha256=claims_sha256,
     )

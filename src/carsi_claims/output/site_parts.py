@@ -147,6 +147,8 @@ def _field(data: SiteData, root: str, value: object) -> str:
             return link(root + entity_page(value), ds.entities_by_id[value].name)
         if value in ds.sources_by_id:  # e.g. the other end of a source relation
             return link(root + source_page(value), ds.sources_by_id[value].title)
+        if value in ds.claims_by_id:  # e.g. the premise of an inferred qualifier
+            return claim_link(data, root, value)
         return esc(value)
     if isinstance(value, tuple | list):
         return ", ".join(_field(data, root, v) for v in value)
