@@ -23,6 +23,7 @@ from carsi_claims.cli.common import (
     Command,
     UsageError,
 )
+from carsi_claims.cli.compare import add_commands as add_compare_commands
 from carsi_claims.cli.conflicts import add_commands as add_conflicts_commands
 from carsi_claims.cli.dataset import add_commands as add_dataset_commands
 from carsi_claims.cli.diff import add_commands as add_diff_commands
@@ -110,6 +111,7 @@ def _parser() -> _Parser:
     add_dataset_commands(sub, FORMATS)  # validate, show, list, export
     add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
     add_conflicts_commands(sub)  # conflicts
+    add_compare_commands(sub)  # compare
     add_diff_commands(sub)  # diff
     add_site_command(sub)  # site
     return parser

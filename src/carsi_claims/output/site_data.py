@@ -37,7 +37,15 @@ from carsi_claims.model import (
 )
 from carsi_claims.read.seeds import SeedError, Seeds
 
-__all__ = ["Disagreement", "SiteData", "SiteError", "disagreements", "gather", "says"]
+__all__ = [
+    "Disagreement",
+    "SiteData",
+    "SiteError",
+    "Variant",
+    "disagreements",
+    "gather",
+    "says",
+]
 
 # Fields that hold words, never entity ids: not searched for entity references.
 _NOT_REFERENCES = frozenset({"id", "property", "quote", "text", "note", "reason", "role", "kind"})
@@ -48,6 +56,15 @@ class SiteError(CarsiClaimsError, ValueError):
 
 
 @attrs.frozen
+class Variant:
+    """One distinct answer of a conflict: what it says, its claims, the time they state."""
+
+    says: str
+    claims: tuple[str, ...]
+    when: str = ""
+
+
+@attrs.frozen
 class Disagreement:
     """One conflict as the site shows it, with the resolution that covers it (if any)."""
 
@@ -55,42 +72,47 @@ class Disagreement:
     code: str
     kind: str
     severity: str
+    question: str
     claims: tuple[str, ...]
-    detail: str
+    detail: str  # why the variants disagree
     undetermined: bool
     resolution: Resolution | None
-    #: The distinct answers: what each says and the ids of the claims giving it.
-    variants: tuple[tuple[str, tuple[str, ...]], ...]
+    variants: tuple[Variant, ...]
 
 
 def disagreements(dataset: Dataset) -> tuple[list[Disagreement], list[Resolution]]:
-    """Every conflict among the dataset's claims, and the stale resolutions.
+    """Every conflict set among the dataset's claims, and the stale resolutions.
 
-    The one use of the conflict API: adapt here when it changes.
+    The one use of the conflict API: adapt here when it changes.  A
+    variant says what its first claim's value says, in full (the conflict's
+    own wording of it is cut short for messages).
     """
-    from carsi_claims.analysis.conflicts import find_conflicts, resolve
+    from carsi_claims.analysis.conflicts import find_conflicts
+    from carsi_claims.analysis.resolutions import resolve
 
     matches, stale = resolve(find_conflicts(dataset), dataset.resolutions)
     out = []
     for match in matches:
         c = match.conflict
-        groups: dict[str, list[str]] = {}
-        for cid in c.claims:  # grouped by what they say, in order of first appearance
-            claim = dataset.claims_by_id.get(cid)
-            if claim is not None:
-                groups.setdefault(says(claim.value), []).append(cid)
+        variants = []
+        for v in c.variants:
+            first = dataset.claims_by_id.get(v.claims[0]) if v.claims else None
+            said = says(first.value) if first is not None else v.says
+            variants.append(Variant(said, tuple(v.claims), v.when))
         digest = hashlib.sha256("\0".join((c.code, *c.claims)).encode()).hexdigest()
+        inference = " (the verdict leans on an inferred qualifier)" if c.leans_on_inference else ""
         out.append(
             Disagreement(
                 key=f"conflict-{digest[:12]}",
                 code=c.code,
                 kind=str(c.kind),
                 severity=str(c.severity),
+                question=c.question,
                 claims=tuple(c.claims),
-                detail=c.detail,
+                detail=(c.reason or c.detail) + inference,
                 undetermined=c.undetermined,
                 resolution=match.resolution,
-                variants=tuple((said, tuple(ids)) for said, ids in groups.items()),
+                variants=tuple(variants),
             )
         )
     return out, stale

@@ -14,7 +14,7 @@ from typing import Final
 
 from carsi_claims.model import Claim, Count, Entity, ListItem, Quotation, Status
 from carsi_claims.output.paths import entity_page, source_page
-from carsi_claims.output.site_data import Disagreement, SiteData, says
+from carsi_claims.output.site_data import Disagreement, SiteData, Variant, says
 from carsi_claims.output.site_html import esc, link, page
 from carsi_claims.output.site_parts import (
     NOT_STATED,
@@ -233,12 +233,13 @@ def _diff_marked(words: Sequence[str], other: Sequence[str]) -> str:
     return " ".join(out)
 
 
-def _variants(data: SiteData, d: Disagreement) -> Iterator[tuple[str, list[Claim]]]:
-    """The variants of a conflict: what each says, and its claims (those in the dataset)."""
-    for says_, ids in d.variants:
+def _variants(data: SiteData, d: Disagreement) -> Iterator[tuple[Variant, list[Claim]]]:
+    """The variants of a conflict and their claims (those in the dataset)."""
+    for variant in d.variants:
+        ids = variant.claims
         claims = [data.dataset.claims_by_id[c] for c in ids if c in data.dataset.claims_by_id]
         if claims:
-            yield says_, claims
+            yield variant, claims
 
 
 def conflicts_html(data: SiteData) -> str:
@@ -248,21 +249,20 @@ def conflicts_html(data: SiteData) -> str:
         '<mark class="wd">marked</mark>.</p>'
     ]
     for number, d in enumerate(data.conflicts, 1):
-        first = data.dataset.claims_by_id.get(d.claims[0]) if d.claims else None
-        about = f": {first.subject} · {first.property}" if first else ""
+        about = f": {d.question}" if d.question else ""
         body.append(
             f'<section aria-labelledby="{d.key}"><h2 id="{d.key}">'
             f"Conflict {number}, {esc(d.code)}{esc(about)}</h2>"
         )
         body.append(f"<p><strong>{resolution_status(d)}</strong>. {esc(d.detail)}</p>")
         variants = list(_variants(data, d))
-        texts = [_WORDS.findall(value) for value, _ in variants]
+        texts = [_WORDS.findall(variant.says) for variant, _ in variants]
         quotes = [
             _WORDS.findall(claims[0].provenance[0].quote) if claims[0].provenance else []
             for _, claims in variants
         ]
         body.append('<div class="variants">')
-        for n, (_, claims) in enumerate(variants):
+        for n, (variant, claims) in enumerate(variants):
             other = 1 if n == 0 else 0
             against = texts[other] if len(texts) > 1 else texts[n]
             against_q = quotes[other] if len(quotes) > 1 else quotes[n]
@@ -280,6 +280,7 @@ def conflicts_html(data: SiteData) -> str:
             body.append(
                 f'<div class="variant"><h3>Variant {n + 1}</h3>'
                 f'<p class="value">{_diff_marked(texts[n], against)}</p>'
+                + (f"<p>{esc(variant.when)}</p>" if variant.when else "")
                 + (
                     f"<p>Quote: “{_diff_marked(quotes[n], against_q)}”</p>"
                     if quotes[n] != texts[n]
