@@ -153,9 +153,9 @@ def _unreadable(args: argparse.Namespace, exc: LoadError, out: TextIO, err: Text
     """
     fmt = getattr(args, "format", "text")
     if fmt in ("json", "github", "sarif"):
-        from carsi_claims.output.render import render_findings
+        from carsi_claims.cli.common import claims_subject, report
 
-        render_findings(exc.findings, fmt, out, command=args.command)
+        report(exc.findings, args, out, err, subject=claims_subject(args))
     else:
         for finding in exc.findings:
             err.write(finding.render() + "\n")
