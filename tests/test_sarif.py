@@ -488,7 +488,7 @@ def _codes_in_the_package() -> set[str]:
     import re
 
     shape = re.compile(r"[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*")
-    files = {"yaml", "lock", "json", "md", "txt", "html", "csv", "py", "org", "jsonld"}
+    files = {"yaml", "lock", "json", "md", "txt", "html", "csv", "py", "org", "jsonld", "css"}
     package = Path(carsi_claims.__file__).parent
     found: set[str] = set()
     for path in package.rglob("*.py"):

@@ -27,6 +27,7 @@ from carsi_claims.cli.compare import add_commands as add_compare_commands
 from carsi_claims.cli.conflicts import add_commands as add_conflicts_commands
 from carsi_claims.cli.dataset import add_commands as add_dataset_commands
 from carsi_claims.cli.diff import add_commands as add_diff_commands
+from carsi_claims.cli.site import add_command as add_site_command
 from carsi_claims.errors import CarsiClaimsError, LoadError
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
@@ -112,6 +113,7 @@ def _parser() -> _Parser:
     add_conflicts_commands(sub)  # conflicts
     add_compare_commands(sub)  # compare
     add_diff_commands(sub)  # diff
+    add_site_command(sub)  # site
     return parser
 
 
