@@ -165,11 +165,15 @@ def _amount(rng: random.Random, offset: int) -> tuple[int, str]:
 class _Builder:
     """Claims, sources and resolutions of one synthetic dataset."""
 
+    #: Claims per question (one is drawn per question) and claims per source.
+    group_sizes: tuple[int, ...] = (1, 1, 2, 2, 3)
+    claims_per_source = 250
+
     def __init__(self, n: int, seed: int, defects: float) -> None:
         self.rng = random.Random(seed)
         self.n = n
         self.defects = defects
-        n_sources = max(5, n // 250)
+        n_sources = max(5, n // self.claims_per_source)
         self.sources = [_Source(i, self._name()) for i in range(n_sources)]
         self.topics = sorted({self._name() for _ in range(max(8, n // 12))})
         self.speakers = sorted({f"speaker-{self._name()}" for _ in range(max(3, n // 2000))})
@@ -243,7 +247,7 @@ class _Builder:
         while self.count < self.n:
             kind = rng.choice(_KINDS)
             topic = rng.choice(self.topics)
-            group = min(rng.choice((1, 1, 2, 2, 3)), self.n - self.count)
+            group = min(rng.choice(self.group_sizes), self.n - self.count)
             conflict = group >= 2 and kind in ("money", "count") and rng.random() < 0.1
             self._group(kind, topic, group, conflict)
 
@@ -253,13 +257,15 @@ class _Builder:
         prop = f"{kind.replace('_', '-')}-{self.groups}"
         # one text for the group: the figure is the same question's answer
         seed_value = rng.randrange(1 << 30)
-        sources = rng.sample(self.sources, size + 1)
+        if size + 1 <= len(self.sources):
+            sources = rng.sample(self.sources, size + 1)
+        else:  # more claims to a question than sources: sources restate it again
+            sources = [rng.choice(self.sources) for _ in range(size + 1)]
         ids: list[str] = []
         for member in range(size):
             self.count += 1
             cid = f"{topic}.{prop}.{self.count}"
-            variant = member if kind == "list_item" or (kind == "money" and not conflict) else 0
-            offset = member if conflict else 0
+            variant, offset = self._variant(kind, member, conflict)
             value_rng = random.Random(seed_value)
             text, value, quals = self._sentence(kind, topic, prop, variant, offset, value_rng)
             src = sources[member]
@@ -304,6 +310,11 @@ class _Builder:
                 '        date: "2011-02"',
             ]
             self.resolutions.append("\n".join(lines))
+
+    def _variant(self, kind: str, member: int, conflict: bool) -> tuple[int, int]:
+        """The wording variant and the figure's offset of a question's ``member``-th claim."""
+        variant = member if kind == "list_item" or (kind == "money" and not conflict) else 0
+        return variant, member if conflict else 0
 
     def _claim(
         self,
