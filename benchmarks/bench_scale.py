@@ -52,7 +52,7 @@ def _rss_mb() -> float:
 
 
 def _checks() -> list[Any]:
-    from carsi_claims.validate import DEFAULT_CHECKS
+    from carsi_claims.checks.suite import DEFAULT_CHECKS
 
     return [c for c in DEFAULT_CHECKS if "coverage" not in c.__name__]
 
@@ -81,21 +81,21 @@ def _child(stage: str, path: Path) -> dict[str, Any]:
         with clock, path.open("rb") as f:
             yaml.load(f, Loader=yaml.CSafeLoader)
     elif stage == "load":
-        from carsi_claims._yaml import load_yaml
+        from carsi_claims.read.strict_yaml import load_yaml
 
         with clock:
             load_yaml(path.read_bytes(), str(path))
     elif stage == "structure":
-        from carsi_claims._yaml import load_yaml
-        from carsi_claims.structure import structure_records
+        from carsi_claims.read.strict_yaml import load_yaml
+        from carsi_claims.read.structure import structure_records
 
         doc = load_yaml(path.read_bytes(), str(path))
         with clock:
             _, problems = structure_records(doc.root)
         out["problems"] = len(problems)
     elif stage == "validate":
+        from carsi_claims.checks.suite import validate
         from carsi_claims.dataset import load
-        from carsi_claims.validate import validate
 
         checks = _checks()
         with clock:
@@ -108,7 +108,7 @@ def _child(stage: str, path: Path) -> dict[str, Any]:
         )
     else:
         from carsi_claims._gc import paused
-        from carsi_claims.checks import Context
+        from carsi_claims.checks.base import Context
         from carsi_claims.dataset import load
 
         check = next(c for c in _checks() if c.__name__ == stage)

@@ -29,7 +29,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BIN = Path(sys.executable).parent
-HEAVY = ("cattrs", "yaml", "hypothesis", "carsi_claims.figures", "carsi_claims.structure")
+HEAVY = (
+    "cattrs",
+    "yaml",
+    "hypothesis",
+    "carsi_claims.analysis.figures",
+    "carsi_claims.read.structure",
+)
 
 
 def _time(cmd: list[str], runs: int) -> tuple[float, int]:

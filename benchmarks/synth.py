@@ -22,7 +22,7 @@ run their real paths:
   character off its offsets, or a figure the quote does not state), so that
   validation has findings to locate.
 
-The YAML is written directly, in the shape ``carsi_claims.export.dump_yaml``
+The YAML is written directly, in the shape ``carsi_claims.output.interchange.dump_yaml``
 gives (block style, one key a line), which is much faster at 100,000 claims
 than PyYAML's pure-Python emitter; ``python benchmarks/synth.py --check``
 verifies that both shapes load back to equal records.
@@ -424,7 +424,7 @@ def _check(n: int) -> int:
     from collections import Counter
 
     from carsi_claims import LoadError, load, validate
-    from carsi_claims.export import dump_yaml
+    from carsi_claims.output.interchange import dump_yaml
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_dataset(n, Path(tmp), defects=0.0)

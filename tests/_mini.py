@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 
-from carsi_claims.cli import run
+from carsi_claims.cli.main import run
 
 
 @attrs.frozen

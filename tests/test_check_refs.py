@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from _mini import MINI_SEEDS, cli, where
 from carsi_claims.checks.ids import is_valid_id
-from carsi_claims.refs import find_references
+from carsi_claims.citing.refs import find_references
 from conftest import TmpDataset
 from test_cite import RETRACTED_YAML
 

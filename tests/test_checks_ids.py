@@ -53,7 +53,7 @@ def test_duplicate_claim_id(tmp_dataset: TmpDataset) -> None:
 
 
 def _file(tmp_dataset: TmpDataset) -> str:
-    from carsi_claims.dataset import display_path
+    from carsi_claims._paths import display_path
 
     return display_path(tmp_dataset(MINI_YAML).claims)
 

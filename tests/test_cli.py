@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from _mini import MINI_SEEDS, MINI_YAML, DatasetPaths, cli, mutate, where
-from carsi_claims.dataset import display_path
+from carsi_claims._paths import display_path
 
 TmpDataset = Callable[..., DatasetPaths]
 

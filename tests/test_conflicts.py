@@ -10,10 +10,10 @@ import pytest
 
 from _conflict_claims import claim
 from carsi_claims import load
-from carsi_claims.cli import run
-from carsi_claims.conflicts import detect, find_conflicts, resolve
+from carsi_claims.analysis.conflicts import detect, find_conflicts, resolve
+from carsi_claims.checks.suite import validate
+from carsi_claims.cli.main import run
 from carsi_claims.model import Count, ListItem
-from carsi_claims.validate import validate
 
 CLAIMS = """\
 sources:
@@ -186,7 +186,7 @@ def test_unrenderable_currency_is_described_readably() -> None:
 @pytest.mark.parametrize("part", ["...", "—", "…"])
 def test_part_without_words_is_no_excerpt(part: str) -> None:
     """A quotation with no words is not an excerpt of another, so the wording differs."""
-    from carsi_claims.conflicts import is_excerpt
+    from carsi_claims.analysis.conflicts import is_excerpt
     from carsi_claims.model import Quotation
 
     assert not is_excerpt(part, "we are committed")

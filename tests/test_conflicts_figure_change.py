@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _conflict_claims import claim, decimals, money
-from carsi_claims.conflicts import detect, interval
+from carsi_claims.analysis.conflicts import detect, interval
 from carsi_claims.model import Money
 
 

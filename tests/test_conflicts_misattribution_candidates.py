@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from _conflict_claims import claim
-from carsi_claims import conflicts
-from carsi_claims.conflicts import ConflictKind, detect
+from carsi_claims.analysis import conflicts
+from carsi_claims.analysis.conflicts import ConflictKind, detect
 from carsi_claims.model import Claim, Quotation
 
 _PLACES = [f"place{chr(97 + i)}{chr(97 + j)}" for i in range(20) for j in range(10)]

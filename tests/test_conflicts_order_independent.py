@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carsi_claims import strategies as cs
-from carsi_claims.conflicts import detect
+from carsi_claims.analysis.conflicts import detect
 from carsi_claims.dataset import Dataset
 
 

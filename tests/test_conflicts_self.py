@@ -6,7 +6,7 @@ import attrs
 from hypothesis import given
 
 from carsi_claims import strategies as cs
-from carsi_claims.conflicts import detect
+from carsi_claims.analysis.conflicts import detect
 from carsi_claims.model import Claim, Provenance
 
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carsi_claims import strategies as cs
-from carsi_claims.conflicts import _compare, detect
+from carsi_claims.analysis.conflicts import _compare, detect
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import Claim, ClaimKind, PartialDate
 

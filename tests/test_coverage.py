@@ -11,7 +11,7 @@ import pytest
 
 from _mini import MINI_SEEDS, MINI_YAML, SEED, SEED_NAME, cli, mutate, report_of, where
 from carsi_claims import load
-from carsi_claims.coverage import coverage, line_col, scan_text
+from carsi_claims.analysis.coverage import coverage, line_col, scan_text
 from carsi_claims.dataset import Dataset
 from conftest import TmpDataset
 

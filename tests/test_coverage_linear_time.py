@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carsi_claims.coverage import coverage, scan_text
+from carsi_claims.analysis.coverage import coverage, scan_text
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import CoverageIgnore, Source
 

@@ -18,15 +18,9 @@ from hypothesis import strategies as st
 from _mini import MINI_SEEDS, MINI_YAML, DatasetPaths, cli, mutate
 from carsi_claims import Claim, Dataset, Money, load
 from carsi_claims._atomic import write_text
-from carsi_claims.export import (
-    CSV_COLUMNS,
-    SCHEMA_VERSION,
-    ExportError,
-    inert_cell,
-    to_csv,
-    to_json,
-    to_jsonld,
-)
+from carsi_claims.output.csv import CSV_COLUMNS, inert_cell, to_csv
+from carsi_claims.output.interchange import SCHEMA_VERSION, ExportError, to_json
+from carsi_claims.output.jsonld import to_jsonld
 
 TmpDataset = Callable[..., DatasetPaths]
 

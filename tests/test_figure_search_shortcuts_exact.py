@@ -7,8 +7,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from carsi_claims import figures
-from carsi_claims.figures import _RULES, _ruled_out, _search
+from carsi_claims.analysis import figures
+from carsi_claims.analysis.figures import _RULES, _ruled_out, _search
 
 # Pieces that make figures, near-figures and the case-folding oddities (ſ, İ, ı).
 _TOKENS = [

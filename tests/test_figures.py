@@ -1,4 +1,4 @@
-"""Tests for carsi_claims.figures: the figures of the seeds, the rules, round trips, linear time."""
+"""Tests for analysis.figures: the figures of the seeds, the rules, round trips, linear time."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carsi_claims.figures import (
+from carsi_claims.analysis.figures import (
     Figure,
     FigureKind,
     FigureValue,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from _conflict_claims import decimals, money
 from carsi_claims import strategies as cs
-from carsi_claims.conflicts import interval
+from carsi_claims.analysis.conflicts import interval
 from carsi_claims.model import Bound, Money, Percentage
 
 

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from _mini import MINI_SEEDS, MINI_YAML, DatasetPaths, mutate, where
 from carsi_claims import LoadError, load
-from carsi_claims._yaml import load_yaml
-from carsi_claims.jsonschema import claims_schema, schema_json
 from carsi_claims.model import PartialDate
-from carsi_claims.structure import SchemaError, converter
+from carsi_claims.output.jsonschema import claims_schema, schema_json
+from carsi_claims.read.strict_yaml import load_yaml
+from carsi_claims.read.structure import SchemaError, converter
 
 TmpDataset = Callable[..., DatasetPaths]
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ import pytest
 
 from _mini import MINI_SEEDS, MINI_YAML, cli, mutate, report_of, where
 from carsi_claims import load, validate
+from carsi_claims.citing.lock import HEADER, read_lock, render_lock
 from carsi_claims.dataset import default_paths
-from carsi_claims.lock import HEADER, read_lock, render_lock
 from conftest import TmpDataset
 
 DATE_CLAIM = MINI_YAML[MINI_YAML.index("  - id: carsi.date\n") :]

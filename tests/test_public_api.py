@@ -11,7 +11,16 @@ import pytest
 import carsi_claims
 
 #: Names of re-exported modules that stay in their module (helpers and constants).
-KEPT_IN_MODULE = {"VALUE_TYPES", "DEFAULT_CHECKS", "FORMATS", "citation_of", "default_paths"}
+KEPT_IN_MODULE = {
+    "VALUE_TYPES",
+    "DEFAULT_CHECKS",
+    "FORMATS",
+    "ID_PATTERN",
+    "MAX_ID_LEN",
+    "citation_of",
+    "default_paths",
+    "is_valid_id",
+}
 
 
 def _isort_key(name: str) -> tuple[int, str]:

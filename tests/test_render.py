@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from _mini import MINI_SEEDS, MINI_YAML, DatasetPaths, cli, mutate, where
 from carsi_claims.findings import Finding, Location, Severity
-from carsi_claims.render import (
+from carsi_claims.output.render import (
     FORMATS,
     SARIF_SCHEMA,
     github_annotation,

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _conflict_claims import claim
-from carsi_claims.conflicts import detect, resolve
+from carsi_claims.analysis.conflicts import detect, resolve
 from carsi_claims.model import Claim, Money, Resolution, ResolutionKind
 
 

@@ -12,16 +12,16 @@ from hypothesis import strategies as st
 
 import carsi_claims
 from carsi_claims import strategies as cs
-from carsi_claims._yaml import load_yaml
 from carsi_claims.checks.ids import check_ids
 from carsi_claims.checks.provenance import check_provenance
 from carsi_claims.checks.records import check_records
 from carsi_claims.checks.references import check_references
 from carsi_claims.checks.values import check_values
 from carsi_claims.dataset import Dataset
-from carsi_claims.export import dump_yaml, unstructure
 from carsi_claims.model import Claim, Entity, Resolution, Source
-from carsi_claims.structure import structure_one
+from carsi_claims.output.interchange import dump_yaml, unstructure
+from carsi_claims.read.strict_yaml import load_yaml
+from carsi_claims.read.structure import structure_one
 
 SECTIONS = ("sources", "entities", "claims", "resolutions", "coverage_ignores")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from carsi_claims.seeds import SeedError, Seeds
+from carsi_claims.read.seeds import SeedError, Seeds
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ import pytest
 
 import carsi_claims
 from _mini import cli
-from carsi_claims.dataset import Dataset, default_paths, display_path
+from carsi_claims._paths import display_path
+from carsi_claims.dataset import Dataset, default_paths
 from carsi_claims.findings import Location, Severity
 from carsi_claims.model import Claim, ClaimKind, Money
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from carsi_claims.model import Money, PartialDate, Qualifiers
-from carsi_claims.structure import Problem, structure_one
+from carsi_claims.read.structure import Problem, structure_one
 
 
 @pytest.mark.parametrize(

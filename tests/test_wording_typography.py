@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from _conflict_claims import claim
 from carsi_claims import strategies as cs
-from carsi_claims.conflicts import detect
+from carsi_claims.analysis.conflicts import detect
 from carsi_claims.model import ListItem
 from carsi_claims.text import normalize
 

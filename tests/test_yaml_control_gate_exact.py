@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from carsi_claims._yaml import _CONTROL, _CONTROL_UTF8, _PLAIN_BYTES
+from carsi_claims.read.strict_yaml import _CONTROL, _CONTROL_UTF8, _PLAIN_BYTES
 
 
 def _gate(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Tests for the strict YAML loader (``carsi_claims._yaml``)."""
+"""Tests for the strict YAML loader (``carsi_claims.read.strict_yaml``)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carsi_claims import _yaml
-from carsi_claims._yaml import MAX_DEPTH, Document, load_yaml
 from carsi_claims.errors import LoadError
 from carsi_claims.findings import Finding, Location, Severity
+from carsi_claims.read import strict_yaml as _yaml
+from carsi_claims.read.strict_yaml import MAX_DEPTH, Document, load_yaml
 
 FILE = "claims.yaml"
 

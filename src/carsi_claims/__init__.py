@@ -5,7 +5,8 @@
 >>> report = carsi_claims.validate(dataset)
 """
 
-from carsi_claims.cite import Citation, CitedQuote, cite
+from carsi_claims.checks.suite import validate
+from carsi_claims.citing.cite import Citation, CitedQuote, cite
 from carsi_claims.dataset import Dataset, load
 from carsi_claims.errors import (
     CarsiClaimsError,
@@ -38,7 +39,6 @@ from carsi_claims.model import (
     Status,
     Value,
 )
-from carsi_claims.validate import validate
 
 __version__ = "0.1.0"
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from carsi_claims._paths import display_path
 from carsi_claims.errors import LoadError, RetractedClaimWarning, UnknownClaimError
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
@@ -25,8 +26,8 @@ from carsi_claims.model import (
 from carsi_claims.text import closest
 
 if TYPE_CHECKING:
-    from carsi_claims._yaml import Document
-    from carsi_claims.structure import Path as TreePath
+    from carsi_claims.read.strict_yaml import Document
+    from carsi_claims.read.structure import Path as TreePath
 
 __all__ = ["Dataset", "default_paths", "load"]
 
@@ -161,15 +162,6 @@ def default_paths() -> tuple[Path, Path]:
     return checkout / "data" / "claims.yaml", checkout / "seeds"
 
 
-def display_path(path: Path) -> str:
-    """A path as shown in messages: relative to the working folder when inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
-
-
 def load(
     path: str | os.PathLike[str] | None = None,
     *,
@@ -184,8 +176,8 @@ def load(
     With ``strict=False`` such records are left out and their findings kept
     in ``Dataset.problems``.
     """
-    from carsi_claims._yaml import load_yaml
-    from carsi_claims.structure import locate_problems, structure_records
+    from carsi_claims.read.strict_yaml import load_yaml
+    from carsi_claims.read.structure import locate_problems, structure_records
 
     if path is None:
         claims_path, seeds_default = default_paths()

@@ -16,6 +16,8 @@ from typing import Final, TypeAlias
 import attrs
 
 __all__ = [
+    "ID_PATTERN",
+    "MAX_ID_LEN",
     "VALUE_TYPES",
     "Bound",
     "Claim",
@@ -39,7 +41,19 @@ __all__ = [
     "Statement",
     "Status",
     "Value",
+    "is_valid_id",
 ]
+
+
+#: Lowercase ASCII words joined by ``-``, ``.`` or ``_``, at most 80 characters.
+ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:[-._][a-z0-9]+)*", re.ASCII)
+#: The longest id, in characters.
+MAX_ID_LEN: Final = 80
+
+
+def is_valid_id(value: str) -> bool:
+    """Whether ``value`` is a well-formed id (matched whole: no trailing newline)."""
+    return len(value) <= MAX_ID_LEN and ID_PATTERN.fullmatch(value) is not None
 
 
 class Bound(enum.StrEnum):

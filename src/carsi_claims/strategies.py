@@ -21,7 +21,7 @@ draws a dataset together with the source texts ``{path: text}`` in which
 every quote really stands at its offsets, and each source's ``sha256`` is
 that of the text encoded as UTF-8: write the texts to a folder (as bytes)
 and the provenance checks pass.  Numeric quotes are written with
-:func:`carsi_claims.figures.render`, so the quote also states the value.
+:func:`carsi_claims.analysis.figures.render`, so the quote also states the value.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ T = TypeVar("T")
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáéíñóú"
 #: Punctuation that may follow a word, typographic forms included.
 _TRAILING: Final = ("", "", "", ",", ".", ";", ":", "’s", "—", "…")
-#: Currencies of generated money (all of them rendered by :func:`carsi_claims.figures.render`).
+#: Currencies of generated money (all rendered by :func:`carsi_claims.analysis.figures.render`).
 _CURRENCIES: Final = ("USD", "EUR", "MXN", "GBP")
 #: Small pools of as-of dates, fiscal-year spans and scopes, so that claims share questions.
 _AS_OF: Final = (
@@ -447,7 +447,7 @@ def datasets(
 
 
 def _quote_for(value: Value) -> str:
-    from carsi_claims.figures import render
+    from carsi_claims.analysis.figures import render
 
     if isinstance(value, Quotation | Statement | ListItem):
         return value.text
@@ -465,7 +465,7 @@ def seeded_datasets(
     """A dataset and its source texts ``{path: text}``, every quote standing at its offsets.
 
     Each claim's quote states its value (numbers written as
-    :func:`carsi_claims.figures.render` writes them, texts verbatim); each
+    :func:`carsi_claims.analysis.figures.render` writes them, texts verbatim); each
     source's ``sha256`` is that of its text encoded as UTF-8.  Resolutions
     are left out: generated claims only rarely disagree.
     """

@@ -1,6 +1,6 @@
 """Conflict checks: unresolved conflicts and stale resolutions are errors.
 
-See :mod:`carsi_claims.conflicts` for what counts as a conflict and how a
+See :mod:`carsi_claims.analysis.conflicts` for what counts as a conflict and how a
 resolution matches one.  Each unresolved conflict is a finding
 ``conflict.<kind>`` at the first of its claims in file order (typography-only
 differences at severity info, different currencies a warning); a resolution
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from carsi_claims.checks import Context
+from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding, Severity
 
 __all__ = ["check_conflicts"]
@@ -19,7 +19,7 @@ __all__ = ["check_conflicts"]
 
 def check_conflicts(ctx: Context) -> Iterator[Finding]:
     """Every unresolved conflict, and every resolution that resolves nothing."""
-    from carsi_claims.conflicts import find_conflicts, resolve
+    from carsi_claims.analysis.conflicts import find_conflicts, resolve
 
     ds = ctx.dataset
     order = {c.id: i for i, c in enumerate(ds.claims)}

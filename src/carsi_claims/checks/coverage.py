@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from carsi_claims.checks import Context
+from carsi_claims.checks.base import Context
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:  # imported when the check runs: coverage needs figures, costly to import
-    from carsi_claims.coverage import CoverageReport, Mention, StaleIgnore
+    from carsi_claims.analysis.coverage import CoverageReport, Mention, StaleIgnore
 
 __all__ = [
     "check_coverage",
@@ -74,7 +74,7 @@ def coverage_findings(report: CoverageReport, dataset: Dataset) -> Iterator[Find
 
 def check_coverage(ctx: Context) -> Iterator[Finding]:
     """Every mention lies inside a claim's quote or an ignore; every ignore does some work."""
-    from carsi_claims.coverage import coverage
+    from carsi_claims.analysis.coverage import coverage
 
     if ctx.seeds is not None:
         yield from coverage_findings(coverage(ctx.dataset, ctx.seeds), ctx.dataset)

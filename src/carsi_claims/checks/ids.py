@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from typing import Final
 
-from carsi_claims.checks import Context
+from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
+from carsi_claims.model import ID_PATTERN, MAX_ID_LEN, is_valid_id
 
 __all__ = ["ID_PATTERN", "MAX_ID_LEN", "check_ids", "is_valid_id"]
-
-#: Lowercase ASCII words joined by ``-``, ``.`` or ``_``, at most 80 characters.
-ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:[-._][a-z0-9]+)*", re.ASCII)
-#: The longest id, in characters.
-MAX_ID_LEN: Final = 80
-
-
-def is_valid_id(value: str) -> bool:
-    """Whether ``value`` is a well-formed id (matched whole: no trailing newline)."""
-    return len(value) <= MAX_ID_LEN and ID_PATTERN.fullmatch(value) is not None
 
 
 def _check(ctx: Context, kind: str, records: Sequence[object]) -> Iterator[Finding]:

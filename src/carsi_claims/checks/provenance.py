@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from carsi_claims.checks import Context
+from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import Claim, Provenance, Source
-from carsi_claims.seeds import SeedError, SeedText
+from carsi_claims.read.seeds import SeedError, SeedText
 from carsi_claims.text import normalize
 
 __all__ = ["check_provenance", "find_all"]

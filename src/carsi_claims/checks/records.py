@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Final
 
 from carsi_claims._iso4217 import CURRENCIES
-from carsi_claims.checks import Context
+from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import (
     VALUE_TYPES,

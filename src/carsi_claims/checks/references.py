@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from carsi_claims.checks import Context
+from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import ListItem, Quotation
 from carsi_claims.text import did_you_mean

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from carsi_claims.checks import Context
+from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import (
     Claim,
@@ -23,7 +23,7 @@ from carsi_claims.model import (
 from carsi_claims.text import normalize
 
 if TYPE_CHECKING:
-    from carsi_claims.figures import Figure, FigureValue
+    from carsi_claims.analysis.figures import Figure, FigureValue
 
 __all__ = ["check_values", "matches", "value_problem"]
 
@@ -44,7 +44,7 @@ def matches(claimed: FigureValue, found: FigureValue) -> bool:
 
 def _says(value: FigureValue) -> str:
     """The value in words; an invalid value (reported by the record checks) as its fields."""
-    from carsi_claims.figures import render
+    from carsi_claims.analysis.figures import render
 
     try:
         return render(value)
@@ -61,7 +61,7 @@ def _figures(quote: str) -> tuple[Figure, ...]:
     Quotations are not searched for: a quoted speech in the quote must not swallow
     the figures it contains ("He said “... up to 95% ...”" still states 95%).
     """
-    from carsi_claims.figures import FigureKind, find_figures
+    from carsi_claims.analysis.figures import FigureKind, find_figures
 
     numeric = [k for k in FigureKind if k is not FigureKind.QUOTATION]
     return tuple(find_figures(quote, kinds=numeric))
@@ -77,7 +77,7 @@ def value_problem(claim: Claim, p: Provenance) -> str | None:
             "the quote does not contain the claim's text, even after folding typography and "
             "case; quote the words the value states"
         )
-    from carsi_claims.figures import FigureKind
+    from carsi_claims.analysis.figures import FigureKind
 
     wanted = FigureKind(claim.kind.value)  # numeric figure kinds are spelled as claim kinds
     stated = [(f.text, f.value) for f in _figures(p.quote) if f.kind is wanted and f.value]

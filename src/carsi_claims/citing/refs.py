@@ -45,8 +45,9 @@ from typing import Final
 
 import attrs
 
+from carsi_claims._paths import display_path
 from carsi_claims.checks.ids import ID_PATTERN, MAX_ID_LEN
-from carsi_claims.dataset import Dataset, display_path
+from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Report, Severity, decode_error_location
 from carsi_claims.model import Status
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, dataset_args, format_arg, load, write_json
+
 if TYPE_CHECKING:
-    from carsi_claims.conflicts import Match
+    from carsi_claims.analysis.conflicts import Match
     from carsi_claims.dataset import Dataset
     from carsi_claims.model import Resolution
 
@@ -36,7 +38,7 @@ def _evidence(res: Resolution) -> list[dict[str, object]]:
 
 def _match_json(dataset: Dataset, match: Match) -> dict[str, Any]:
     data = match.conflict.to_json()
-    from carsi_claims.conflicts import sources_of
+    from carsi_claims.analysis.conflicts import sources_of
 
     data["sources"] = {cid: sources_of(dataset.claims_by_id[cid]) for cid in match.conflict.claims}
     res = match.resolution
@@ -46,7 +48,7 @@ def _match_json(dataset: Dataset, match: Match) -> dict[str, Any]:
 
 
 def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: TextIO) -> None:
-    from carsi_claims.conflicts import sources_of
+    from carsi_claims.analysis.conflicts import sources_of
     from carsi_claims.findings import Severity
 
     for match in matches:
@@ -75,18 +77,17 @@ def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: 
 
 
 def _cmd_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from carsi_claims.cli import EXIT_ERRORS, EXIT_OK, _json, _load
-    from carsi_claims.conflicts import find_conflicts, resolve
+    from carsi_claims.analysis.conflicts import find_conflicts, resolve
     from carsi_claims.findings import Severity
 
-    dataset = _load(args)
+    dataset = load(args)
     matches, stale = resolve(find_conflicts(dataset), dataset.resolutions)
     failed = bool(stale) or any(
         m.resolution is None and m.conflict.severity is Severity.ERROR for m in matches
     )
     if args.format == "json":
         by_id = {r.id: r for r in dataset.resolutions}
-        _json(
+        write_json(
             {
                 "ok": not failed,
                 "conflicts": [_match_json(dataset, m) for m in matches],
@@ -105,12 +106,11 @@ def _cmd_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def add_command(sub: Any) -> None:
     """Add ``conflicts`` to the command line's subparsers."""
-    from carsi_claims.cli import _dataset_args, _format_arg
 
     p = sub.add_parser(
         "conflicts",
         help="list conflicts between claims and the resolutions that account for them",
     )
-    _dataset_args(p)
-    _format_arg(p)
+    dataset_args(p)
+    format_arg(p)
     p.set_defaults(func=_cmd_conflicts)

@@ -1,7 +1,7 @@
 """A JSON Schema (draft 2020-12) for ``data/claims.yaml``, generated from the model.
 
 The schema is built by walking the attrs classes of :mod:`carsi_claims.model`
-(and the top-level sections of :mod:`carsi_claims.structure`), so it follows
+(and the top-level sections of :mod:`carsi_claims.read.structure`), so it follows
 the model when the model changes; ``schema/claims.schema.json`` is its
 committed output and a test checks that it is up to date
 (``carsi-claims export --format jsonschema --output schema/claims.schema.json``
@@ -166,7 +166,7 @@ class _Builder:
 
 def claims_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a claims file, as plain data."""
-    from carsi_claims.structure import TOP_LEVEL
+    from carsi_claims.read.structure import TOP_LEVEL
 
     builder = _Builder()
     properties: dict[str, Any] = {}

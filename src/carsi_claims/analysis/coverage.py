@@ -1,6 +1,6 @@
 """Coverage of the sources: every figure a source mentions is tracked.
 
-A *mention* is a figure that :func:`carsi_claims.figures.find_figures` finds
+A *mention* is a figure that :func:`carsi_claims.analysis.figures.find_figures` finds
 in a source's text: money, a percentage, a count, a date, fiscal years, or an
 attributed quotation.  Quotations are scanned apart from the other kinds, so
 a figure inside a quotation is a mention of its own.
@@ -20,7 +20,7 @@ source, when no mention lies inside it, or when every mention inside it is
 covered by a claim anyway (then the entry is dead weight: remove it).
 
 Everything here is linear in the length of the texts, up to sorting: the
-patterns of :mod:`carsi_claims.figures` are bounded, and matching mentions to
+patterns of :mod:`carsi_claims.analysis.figures` are bounded, and matching mentions to
 spans is a sweep over sorted lists.
 """
 
@@ -35,10 +35,11 @@ from typing import Final
 
 import attrs
 
-from carsi_claims.dataset import Dataset, display_path
-from carsi_claims.figures import Figure, FigureKind, find_figures
+from carsi_claims._paths import display_path
+from carsi_claims.analysis.figures import Figure, FigureKind, find_figures
+from carsi_claims.dataset import Dataset
 from carsi_claims.model import CoverageIgnore, Provenance, Source
-from carsi_claims.seeds import SeedError, Seeds
+from carsi_claims.read.seeds import SeedError, Seeds
 
 __all__ = [
     "CoverageReport",

@@ -306,7 +306,7 @@ def _says(value: Value) -> str:
         text = value.text if len(value.text) <= 120 else value.text[:117] + "..."
         who = f" (speaker {value.speaker})" if isinstance(value, Quotation) else ""
         return f"“{text}”{who}"
-    from carsi_claims.figures import render
+    from carsi_claims.analysis.figures import render
 
     try:
         said = render(value)

@@ -10,10 +10,19 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from carsi_claims.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, _dataset_args, _format_arg, _load
+from carsi_claims.cli.common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    dataset_args,
+    find_claim,
+    format_arg,
+    load,
+    write_json,
+)
 
 if TYPE_CHECKING:
-    from carsi_claims.coverage import CoverageReport
+    from carsi_claims.analysis.coverage import CoverageReport
     from carsi_claims.dataset import Dataset
 
 __all__ = ["add_commands"]
@@ -51,18 +60,17 @@ def _summary(report: CoverageReport) -> dict[str, int]:
 
 
 def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.analysis.coverage import coverage
     from carsi_claims.checks.coverage import coverage_findings, stale_finding, uncovered_finding
-    from carsi_claims.cli import _json
-    from carsi_claims.coverage import coverage
     from carsi_claims.findings import Finding, Severity
-    from carsi_claims.render import render_findings
+    from carsi_claims.output.render import render_findings
 
-    dataset = _load(args)
+    dataset = load(args)
     report = coverage(dataset)
     for u in report.unscanned:
         err.write(f"carsi-claims coverage: {u.source.id}: {u.message}\n")
     if args.format == "json":
-        _json(_coverage_json(dataset, report), out)
+        write_json(_coverage_json(dataset, report), out)
     elif args.format == "text":
         for m in report.mentions:
             if m.covered_by is not None:
@@ -105,15 +113,15 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims._paths import display_path
     from carsi_claims.checks.lock import lock_missing_finding
-    from carsi_claims.dataset import display_path
-    from carsi_claims.lock import LOCK_NAME, lock_path, update_lock
+    from carsi_claims.citing.lock import LOCK_NAME, lock_path, update_lock
 
-    dataset = _load(args)
+    dataset = load(args)
     try:
         update = update_lock(dataset)
     except OSError as exc:
-        path = lock_path(dataset)
+        path = lock_path(dataset.file)
         shown = LOCK_NAME if path is None else display_path(path)
         err.write(f"carsi-claims lock: cannot write {shown}: {exc.strerror or exc}\n")
         return EXIT_USAGE
@@ -146,10 +154,9 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from carsi_claims.cite import citation_of
-    from carsi_claims.cli import find_claim
+    from carsi_claims.citing.cite import citation_of
 
-    dataset = _load(args)
+    dataset = load(args)
     claim = find_claim(dataset, args.id, "cite", err)
     if claim is None:
         return EXIT_ERRORS
@@ -164,11 +171,11 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.citing.refs import check_refs
     from carsi_claims.findings import Severity
-    from carsi_claims.refs import check_refs
-    from carsi_claims.render import render_findings
+    from carsi_claims.output.render import render_findings
 
-    dataset = _load(args)
+    dataset = load(args)
     report = check_refs(args.paths, dataset)
     render_findings(report.findings, args.format, out, command="check-refs")
     if args.format in ("text", "github"):
@@ -190,23 +197,23 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...]) -> None:
     """Add ``coverage``, ``lock``, ``cite`` and ``check-refs`` to the subcommand parser."""
-    from carsi_claims.cite import FORMATS as CITE_FORMATS
+    from carsi_claims.citing.cite import FORMATS as CITE_FORMATS
 
     p = sub.add_parser("coverage", help="list every figure the sources mention, covered or not")
-    _dataset_args(p)
-    _format_arg(p, formats)
+    dataset_args(p)
+    format_arg(p, formats)
     p.set_defaults(func=_cmd_coverage)
 
     p = sub.add_parser(
         "lock", help="add the dataset's new claim ids to claims.lock (never drops one)"
     )
-    _dataset_args(p)
+    dataset_args(p)
     p.set_defaults(func=_cmd_lock)
 
     p = sub.add_parser("cite", help="a citation of one claim, ready to paste")
     p.add_argument("id", metavar="ID")
-    _dataset_args(p)
-    _format_arg(p, CITE_FORMATS)
+    dataset_args(p)
+    format_arg(p, CITE_FORMATS)
     p.set_defaults(func=_cmd_cite)
 
     p = sub.add_parser(
@@ -220,5 +227,5 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
         metavar="CLAIMS_FILE",
         help="claims file (default: the shipped dataset)",
     )
-    _format_arg(p, formats)
+    format_arg(p, formats)
     p.set_defaults(func=_cmd_check_refs, seeds=None)

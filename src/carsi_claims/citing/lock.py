@@ -25,10 +25,13 @@ from typing import Final
 
 import attrs
 
-from carsi_claims.checks import Context
-from carsi_claims.checks.ids import check_ids, is_valid_id
-from carsi_claims.dataset import Dataset, display_path
-from carsi_claims.findings import Finding, Location, Severity, decode_error_location
+from carsi_claims._paths import display_path
+from carsi_claims.checks.base import Context
+from carsi_claims.checks.ids import check_ids
+from carsi_claims.dataset import Dataset
+from carsi_claims.findings import Finding, Severity
+from carsi_claims.model import is_valid_id
+from carsi_claims.read.lockfile import LOCK_NAME, Lock, LockedId, lock_path, read_lock
 
 __all__ = [
     "LOCK_NAME",
@@ -42,104 +45,12 @@ __all__ = [
     "write_lock",
 ]
 
-#: The file name of the lock, beside the claims file.
-LOCK_NAME: Final = "claims.lock"
-
 HEADER: Final = """\
 # carsi-claims lock file: every published claim id, one per line, sorted.
 # A claim id listed here must stay in the claims file beside it; to withdraw a
 # claim, keep it with `status: retracted`, a `reason` and, where one exists,
 # `superseded_by`. Add new ids with `carsi-claims lock`; never delete a line.
 """
-
-
-@attrs.frozen
-class LockedId:
-    """One id of the lock and the line (1-based) it stands on."""
-
-    id: str
-    line: int
-
-
-@attrs.frozen
-class Lock:
-    """The ids of a lock file, in file order, and the problems of reading it."""
-
-    file: str
-    ids: tuple[LockedId, ...] = ()
-    problems: tuple[Finding, ...] = ()
-
-    @property
-    def id_set(self) -> frozenset[str]:
-        return frozenset(entry.id for entry in self.ids)
-
-
-def lock_path(dataset: Dataset) -> Path | None:
-    """``claims.lock`` beside the dataset's claims file; None for an in-memory dataset."""
-    if dataset.file is None:
-        return None
-    return Path(dataset.file).with_name(LOCK_NAME)
-
-
-def read_lock(path: str | os.PathLike[str]) -> Lock | None:
-    """The lock at ``path``; None when there is no such file.
-
-    Lines that are not a well-formed id, duplicate ids, and a file that
-    cannot be read or decoded are reported in ``Lock.problems``.
-    """
-    target = Path(path)
-    shown = display_path(target)
-    try:
-        data = target.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = Finding("lock.unreadable", Severity.ERROR, f"cannot read {shown}: {reason}")
-        return Lock(shown, problems=(problem,))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problem = Finding(
-            "lock.unreadable",
-            Severity.ERROR,
-            f"{shown} is not UTF-8 (byte {exc.start}, {data[exc.start]:#04x}: {exc.reason})",
-            location=decode_error_location(data, exc, shown),
-        )
-        return Lock(shown, problems=(problem,))
-    ids: list[LockedId] = []
-    problems: list[Finding] = []
-    first: dict[str, int] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
-        entry = raw.strip()
-        if not entry or entry.startswith("#"):
-            continue
-        column = raw.index(entry) + 1
-        where = Location(shown, number, column)
-        if not is_valid_id(entry):
-            problems.append(
-                Finding(
-                    "lock.malformed",
-                    Severity.ERROR,
-                    f"expected one claim id per line (lowercase ASCII letters and digits joined "
-                    f"by '-', '.' or '_'), found {entry!r}; comments start with '#'",
-                    location=where,
-                )
-            )
-            continue
-        if entry in first:
-            problems.append(
-                Finding(
-                    "lock.duplicate",
-                    Severity.WARNING,
-                    f"claim id {entry!r} is listed twice (first on line {first[entry]})",
-                    location=where,
-                )
-            )
-            continue
-        first[entry] = number
-        ids.append(LockedId(entry, number))
-    return Lock(shown, tuple(ids), tuple(problems))
 
 
 def render_lock(ids: Iterable[str]) -> str:
@@ -176,7 +87,7 @@ def update_lock(dataset: Dataset) -> LockUpdate:
     lock cannot be read, or when a claim id is malformed; the returned
     :class:`LockUpdate` says why.  Writes nothing either when no id is new.
     """
-    path = lock_path(dataset)
+    path = lock_path(dataset.file)
     if path is None:
         raise ValueError("the dataset was not read from a file: there is no lock beside it")
     lock = read_lock(path) or Lock(display_path(path))

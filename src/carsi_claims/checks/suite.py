@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from carsi_claims.checks import Check, Context, run
+from carsi_claims.checks.base import Check, Context, run
 from carsi_claims.checks.conflicts import check_conflicts
 from carsi_claims.checks.coverage import check_coverage
 from carsi_claims.checks.ids import check_ids

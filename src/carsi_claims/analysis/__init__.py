@@ -1,0 +1,9 @@
+"""Analysis: what the claims and the sources say, computed (figures, conflicts, coverage).
+
+``figures`` finds and reads figures in text, ``conflicts`` finds where claims
+disagree, ``coverage`` finds which figures of the sources no claim covers.
+May import ``dataset``, ``read`` and the base modules, never ``checks`` or
+anything above.
+"""
+
+__all__: list[str] = []

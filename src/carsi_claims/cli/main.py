@@ -1,0 +1,120 @@
+"""The ``carsi-claims`` command line: the parser, ``run`` and the ``main`` entry point.
+
+Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad usage.
+Every command that reports has ``--format json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from carsi_claims.cli.citing import add_commands as add_citing_commands
+from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Command
+from carsi_claims.cli.conflicts import add_command as add_conflicts_command
+from carsi_claims.cli.dataset import add_commands as add_dataset_commands
+from carsi_claims.errors import CarsiClaimsError, LoadError
+
+__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``run`` returns the code."""
+
+    def error(self, message: str) -> Any:
+        raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> Any:
+        if message:
+            sys.stderr.write(message)
+        raise _Exit(status)
+
+
+# -- the parser ----------------------------------------------------------------
+
+
+def _parser() -> _Parser:
+    from carsi_claims.output.render import FORMATS
+
+    parser = _Parser(
+        prog="carsi-claims",
+        description="Typed, source-pinned claims about the Central America Regional Security "
+        "Initiative (CARSI).",
+        epilog="Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad usage.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    add_dataset_commands(sub, FORMATS)  # validate, show, list, export
+    add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
+    add_conflicts_command(sub)  # conflicts
+    return parser
+
+
+def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run the command line with explicit streams; returns the exit code."""
+    parser = _parser()
+    try:
+        # argparse prints --help and its messages to sys.stdout/sys.stderr.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(list(argv))
+    except _UsageError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    except _Exit as exc:  # --help
+        return exc.status
+    command: Command = args.func
+    try:
+        return command(args, out, err)
+    except LoadError as exc:
+        _unreadable(args, exc, out, err)
+        return EXIT_USAGE
+    except CarsiClaimsError as exc:
+        err.write(f"carsi-claims {args.command}: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _unreadable(args: argparse.Namespace, exc: LoadError, out: TextIO, err: TextIO) -> None:
+    """Report a claims file that cannot be read, in the format the command was asked for.
+
+    A machine format (json, github, sarif) gets the findings on ``out``, so that a
+    CI step reading it (a SARIF upload, say) sees why the run failed.
+    """
+    fmt = getattr(args, "format", "text")
+    if fmt in ("json", "github", "sarif"):
+        from carsi_claims.output.render import render_findings
+
+        render_findings(exc.findings, fmt, out, command=args.command)
+    else:
+        for finding in exc.findings:
+            err.write(finding.render() + "\n")
+    err.write(f"carsi-claims {args.command}: the claims file cannot be read\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``carsi-claims`` script."""
+    for stream in (sys.stdout, sys.stderr):
+        # Quotes carry curly quotes and dashes: on a console that cannot show a
+        # character, print an escape for it rather than fail with a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
