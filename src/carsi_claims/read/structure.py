@@ -10,6 +10,7 @@ the offending node, and all of them are collected, not just the first.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -38,7 +39,7 @@ from carsi_claims.model import (
     Resolution,
     Source,
 )
-from carsi_claims.text import did_you_mean
+from carsi_claims.text import Suggestions
 
 __all__ = ["TOP_LEVEL", "Path", "Problem", "SchemaError", "converter", "structure_records"]
 
@@ -249,16 +250,19 @@ def _step(exc: BaseException) -> str | int | None:
     return None
 
 
-def _fields_of(cls: type[Any]) -> list[str]:
-    return [f.name for f in attrs.fields(cls)]
+@functools.cache
+def _fields_of(cls: type[Any]) -> tuple[list[str], Suggestions]:
+    """A record type's field names, and suggestions among them (each answer kept)."""
+    names = [f.name for f in attrs.fields(cls)]
+    return names, Suggestions(names)
 
 
 def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
     """Flatten a cattrs error tree into located problems, one per leaf."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = _fields_of(exc.cl)
+        known, suggestions = _fields_of(exc.cl)
         for key in sorted(exc.extra_fields):
-            hint = did_you_mean(key, known)
+            hint = suggestions.hint(key)
             yield Problem(
                 (*path, key),
                 "schema.unknown-key",
@@ -326,6 +330,7 @@ TOP_LEVEL: Final[dict[str, tuple[type[Any], bool]]] = {
     "resolutions": (Resolution, False),
     "coverage_ignores": (CoverageIgnore, False),
 }
+_TOP_LEVEL_NAMES: Final = Suggestions(TOP_LEVEL)
 
 
 def structure_records(
@@ -348,7 +353,7 @@ def _structure_records(
     out: dict[str, list[tuple[Path, Any]]] = {key: [] for key in TOP_LEVEL}
     for key in root:
         if key not in TOP_LEVEL:
-            hint = did_you_mean(key, TOP_LEVEL)
+            hint = _TOP_LEVEL_NAMES.hint(key)
             problems.append(
                 Problem(
                     (key,),
