@@ -5,6 +5,7 @@
 >>> report = carsi_claims.validate(dataset)
 """
 
+from carsi_claims._version import __version__
 from carsi_claims.checks.suite import validate
 from carsi_claims.citing.cite import Citation, CitedQuote, cite
 from carsi_claims.dataset import Dataset, load
@@ -39,8 +40,6 @@ from carsi_claims.model import (
     Status,
     Value,
 )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Bound",
