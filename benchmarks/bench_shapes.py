@@ -83,10 +83,10 @@ def _child(stage: str, path: Path, refs: Path | None) -> dict[str, Any]:
         dataset = load(path, strict=False)
         out["load"] = time.process_time() - cpu
         cpu = time.process_time()
-        report = check_refs([refs], dataset)
+        refs_report = check_refs([refs], dataset)
         out["seconds"] = time.process_time() - cpu
-        out["findings"] = len(report.findings)
-        out["references"] = report.references
+        out["findings"] = len(refs_report.findings)
+        out["references"] = refs_report.references
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
