@@ -7,8 +7,9 @@ value, unless the shape breaks it on purpose):
 
 - ``unique``: :func:`synth.write_dataset` as it is (one to three claims a
   question, one source per 250 claims);
-- ``replicated``: many sources restating the same facts: 5 to 100 claims a
-  question (about 52 on average), the same sentence reprinted, agreeing
+- ``replicated``: many sources restating the same facts: about 200
+  questions whatever ``n``, so ``n / 200`` claims a question on average
+  (from half to one and a half times that), the same sentence reprinted, agreeing
   figures (an exact one and an "up to"); one money or count question in ten
   has two distinct figures and a resolution naming every claim of it;
 - ``broken``: ``unique`` with 1% of its claims broken, a quarter each: a
@@ -50,7 +51,10 @@ _SEED: Final = 20110314
 
 
 class _Replicated(_Builder):
-    group_sizes = tuple(range(5, 101))
+    def __init__(self, n: int, seed: int, defects: float) -> None:
+        super().__init__(n, seed, defects)
+        mean = max(10, n // 200)  # about 200 questions, whatever the size
+        self.group_sizes = tuple(range(mean // 2, mean * 3 // 2 + 1))
 
     def _variant(self, kind: str, member: int, conflict: bool) -> tuple[int, int]:
         if kind == "list_item":  # every source restates the same item of the list
