@@ -36,7 +36,7 @@ TEXT = README.read_text(encoding="utf-8")
 
 #: A fenced block and the example comment just above it, if any.
 _BLOCK = re.compile(
-    r"(?:<!-- example: (?P<setup>.*?)-->\n)?^```(?P<lang>[a-z]*)\n(?P<body>.*?)^```$",
+    r"(?:^<!-- example: (?P<setup>(?:(?!-->).)*)-->\n)?^```(?P<lang>[a-z]*)\n(?P<body>.*?)^```$",
     re.S | re.M,
 )
 
@@ -182,9 +182,7 @@ def test_yaml_claims_are_excerpts_of_the_dataset() -> None:
     assert checked >= 1
 
 
-@pytest.mark.parametrize(
-    "command", sorted(set(re.findall(r"^\| `carsi-claims (\S+)", TEXT, re.M)))
-)
+@pytest.mark.parametrize("command", sorted(set(re.findall(r"^\| `carsi-claims (\S+)", TEXT, re.M))))
 def test_every_documented_command_exists(command: str) -> None:
     """Every command in the README's table answers --help."""
     code, out, _err = cli(command, "--help")

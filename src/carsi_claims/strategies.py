@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
+
 try:
     from hypothesis import strategies as st
 except ModuleNotFoundError as exc:  # hypothesis is the `strategies` extra, not a dependency

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from carsi_claims.cli.common import (
     EXIT_ERRORS,
@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
     from carsi_claims.dataset import Dataset
 
-__all__ = ["add_commands"]
+__all__ = ["CITE_FORMATS", "add_commands"]
+
+#: The formats of ``cite`` (``citing.cite.FORMATS``, written out so that building the
+#: parser does not import the citing code; a test keeps the two equal).
+CITE_FORMATS: Final = ("text", "markdown", "json")
 
 
 # -- coverage ------------------------------------------------------------------
@@ -220,8 +224,6 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...]) -> None:
     """Add ``coverage``, ``lock``, ``cite`` and ``check-refs`` to the subcommand parser."""
-    from carsi_claims.citing.cite import FORMATS as CITE_FORMATS
-
     p = add_command(
         sub,
         "coverage",
