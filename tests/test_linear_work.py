@@ -16,7 +16,7 @@ import pytest
 
 from _work import GROWTH, CountingText, growth, lines_run
 from carsi_claims import text as text_module
-from carsi_claims.analysis.coverage import coverage
+from carsi_claims.analysis.coverage import _occurrences, _occurrences_of, coverage
 from carsi_claims.checks.base import Context
 from carsi_claims.checks.provenance import check_provenance, occurrences
 from carsi_claims.checks.references import check_references
@@ -280,3 +280,33 @@ def test_locating_many_duplicate_keys_is_linear() -> None:
         return lines_run(again)
 
     assert growth(work, 300) < GROWTH
+
+
+def test_many_quotes_are_found_without_a_search_each() -> None:
+    """n ignore quotes in a text of n sentences: the characters examined grow linearly."""
+
+    def work(n: int) -> int:
+        sentences = [
+            f"About {k} courses ran in {k % 7} towns in {2000 + k % 20}. " for k in range(n)
+        ]
+        text = CountingText("".join(sentences))
+        quotes = [s.strip() for s in sentences[::2]]
+        found = _occurrences_of(text, quotes)
+        assert [len(found[q]) for q in quotes] == [1] * len(quotes)
+        return text.scanned
+
+    assert growth(work, 400) < GROWTH
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_many_quotes_are_found_where_one_search_finds_them(seed: int) -> None:
+    """The word index finds, for every quote, what searching for that quote alone finds."""
+    rng = random.Random(seed)
+    words = ["ha", "the", "5", "$5", "million", "ha-ha", "“Five", "Goals”", ".", "x"]
+    text = " ".join(rng.choice(words) for _ in range(3000))
+    quotes = []
+    for _ in range(60):
+        i = rng.randrange(len(text) - 40)
+        quotes.append(text[i : i + rng.randrange(1, 40)])
+    quotes += ["not in the text at all", "ha ha ha ha", " the "]
+    assert _occurrences_of(text, quotes) == {q: _occurrences(text, q) for q in quotes}

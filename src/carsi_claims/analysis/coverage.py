@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -273,6 +274,56 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return found
 
 
+_WORD: Final = re.compile(r"\w+")
+_FIND_UP_TO: Final = 16  # distinct quotes a source's text is searched for one by one
+
+
+def _occurrences_of(text: str, quotes: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """:func:`_occurrences` of each quote, without searching the whole text for each.
+
+    Up to 16 distinct quotes are searched with ``str.find``.  For more, one pass
+    over the text's words records where the quotes' *interior* words stand (a
+    word with a non-word character on each side inside the quote stands as a
+    whole word of the text wherever the quote does), and each quote is tried
+    only where its rarest interior word stands.  A quote with no interior word,
+    or whose rarest one is too common, is searched with ``str.find``.
+    """
+    distinct = list(dict.fromkeys(quotes))
+    if len(distinct) <= _FIND_UP_TO:
+        return {quote: _occurrences(text, quote) for quote in distinct}
+    inner = {
+        quote: [
+            (m[0], m.start()) for m in _WORD.finditer(quote) if 0 < m.start() < m.end() < len(quote)
+        ]
+        for quote in distinct
+    }
+    wanted = {word for words in inner.values() for word, _ in words}
+    places: dict[str, list[int]] = {word: [] for word in wanted}
+    for m in _WORD.finditer(text):
+        seen = places.get(m[0])
+        if seen is not None:
+            seen.append(m.start())
+    common = len(text) // 32
+    found: dict[str, list[tuple[int, int]]] = {}
+    for quote in distinct:
+        if not inner[quote]:
+            found[quote] = _occurrences(text, quote)
+            continue
+        word, offset = min(inner[quote], key=lambda w: len(places[w[0]]))
+        if len(places[word]) > common:
+            found[quote] = _occurrences(text, quote)
+            continue
+        spans: list[tuple[int, int]] = []
+        free = 0  # non-overlapping, as _occurrences: the next may start at the last end
+        for start in places[word]:
+            at = start - offset
+            if at >= free and text.startswith(quote, at):
+                spans.append((at, at + len(quote)))
+                free = at + len(quote)
+        found[quote] = spans
+    return found
+
+
 def _scan_source(
     source: Source,
     text: str,
@@ -280,26 +331,27 @@ def _scan_source(
     quotes: Iterable[tuple[Provenance, str]],
     ignores: Iterable[tuple[int, CoverageIgnore]],
 ) -> tuple[list[Mention], list[StaleIgnore]]:
+    quoted = [(p, owner) for p, owner in quotes if p.quote]
+    ignore_list = list(ignores)
+    misplaced = [p.quote for p, _ in quoted if text[p.start : p.end] != p.quote]
+    where = _occurrences_of(text, [*misplaced, *(ign.quote for _, ign in ignore_list if ign.quote)])
     claim_spans: list[tuple[int, int, str]] = []
-    for p, owner in quotes:
-        if not p.quote:
-            continue
+    for p, owner in quoted:
         if text[p.start : p.end] == p.quote:
             claim_spans.append((p.start, p.end, owner))
         else:  # wrong offsets: the provenance check says so; the quote still stands
-            claim_spans.extend((s, e, owner) for s, e in _occurrences(text, p.quote))
+            claim_spans.extend((s, e, owner) for s, e in where[p.quote])
     figures = scan_text(text)
     by_claim = _spans_covering(claim_spans, figures)
 
     ignore_spans: list[tuple[int, int, str]] = []
     stale: list[StaleIgnore] = []
-    ignore_list = list(ignores)
     spans_of: dict[int, list[tuple[int, int]]] = {}
     for index, ign in ignore_list:
         if not ign.quote:
             stale.append(StaleIgnore(index, ign, "its quote is empty"))
             continue
-        occurrences = spans_of[index] = _occurrences(text, ign.quote)
+        occurrences = spans_of[index] = where[ign.quote]
         if not occurrences:
             stale.append(
                 StaleIgnore(
