@@ -275,6 +275,7 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
 
 
 _WORD: Final = re.compile(r"\w+")
+_NEWLINE: Final = re.compile("\n")
 _FIND_UP_TO: Final = 16  # distinct quotes a source's text is searched for one by one
 
 
@@ -361,7 +362,7 @@ def _scan_source(
         ignore_spans.extend((s, e, str(index)) for s, e in occurrences)
     by_ignore = _spans_covering(ignore_spans, figures)
 
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     mentions = []
     partly_of = _first_overlapping(claim_spans, figures)
     for figure, claim_id, ignore_key, overlapping in zip(
