@@ -30,13 +30,43 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 def test_json_export_carries_schema_version_and_provenance() -> None:
-    """The JSON export starts with schema_version, and every provenance entry has its four keys."""
+    """The JSON export starts with schema_version, and every provenance entry has its keys."""
     data = json.loads(to_json(load()))
     assert next(iter(data)) == "schema_version"
-    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     for claim in data["claims"]:
         for entry in claim["provenance"]:
-            assert set(entry) == {"source", "quote", "start", "end"}
+            assert set(entry) == {"source", "quote", "start", "end", "voice"}
+
+
+def test_json_export_carries_the_schema_2_fields() -> None:
+    """Voice, mentions, heading, derived, inferred qualifiers, precision, entity types and
+    ISO codes, and source relations are in the JSON export (schema_version 2)."""
+    data = json.loads(to_json(load()))
+    claims = {c["id"]: c for c in data["claims"]}
+    assert {"voice", "mentions", "heading", "derived"} <= set(claims["carsi.five-goals.count"])
+    share = claims["central-america.cocaine-flow-share.up-to-95"]
+    assert share["voice"] == "william-brownfield"
+    assert share["value"]["precision"] == 1
+    money = claims["carsi.assistance-committed.260m"]
+    assert money["value"]["precision"] == 1_000_000
+    assert money["qualifiers"]["inferred"] == [
+        {
+            "qualifier": "as_of",
+            "basis": "dateline",
+            "claim": "fs-2011-03-14-citizen-safety.published",
+            "note": money["qualifiers"]["inferred"][0]["note"],
+        }
+    ]
+    assert claims["carsi.assistance-programming.count"]["derived"] is True
+    assert claims["carsi.five-goals.count"]["heading"] is True
+    assert claims["barack-obama.regional-partner-1.mexico"]["mentions"] == ["mexico"]
+    entities = {e["id"]: e for e in data["entities"]}
+    assert (entities["mexico"]["type"], entities["mexico"]["iso3166"]) == ("country", "MX")
+    assert entities["european-union"]["iso3166"] is None
+    sources = {s["id"]: s for s in data["sources"]}
+    [relation] = sources["news-separate-from-plan-merida-165m"]["relations"]
+    assert (relation["kind"], relation["source"]) == ("version_of", "fs-2011-03-14-citizen-safety")
 
 
 def test_csv_has_one_row_per_claim_and_provenance_entry() -> None:

@@ -244,7 +244,7 @@ def test_render_findings_refuses_an_unknown_format() -> None:
 
 def test_validate_format_github_lands_on_the_line(tmp_dataset: TmpDataset) -> None:
     """validate --format github prints an ::error on the offending line and exits 1."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     code, out, _ = cli("validate", str(paths.claims), "--format", "github")
     assert code == 1
@@ -259,7 +259,7 @@ def test_validate_format_github_lands_on_the_line(tmp_dataset: TmpDataset) -> No
 
 def test_validate_format_sarif(tmp_dataset: TmpDataset) -> None:
     """validate --format sarif prints one SARIF log whose result names the line and column."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     code, out, _ = cli("validate", str(paths.claims), "--format", "sarif")
     assert code == 1

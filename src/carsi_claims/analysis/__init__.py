@@ -1,7 +1,8 @@
 """Analysis: what the claims and the sources say, computed (figures, conflicts, coverage).
 
 ``figures`` finds and reads figures in text, ``conflicts`` finds where claims
-disagree, ``coverage`` finds which figures of the sources no claim covers.
+disagree, ``coverage`` finds which figures of the sources no claim covers,
+``meaning`` computes the canonical form and fingerprint of what a claim asserts.
 May import ``dataset``, ``read`` and the base modules, never ``checks`` or
 anything above.
 """

@@ -11,10 +11,12 @@ a year.  When one claim states an as-of date (or span) and the other does
 not, they *may* answer the same question: a disagreement between them is
 reported, flagged ``undetermined``, never passed silently.
 
-**Numbers are intervals** (:func:`interval`): exact x is [x, x]; up_to x is
-[0, x]; at_least x is [x, +inf] (for a percentage [x, 100]); approximately x
-is x +/- the value's ``tolerance``, else +/- :data:`DEFAULT_RELATIVE_TOLERANCE`
-of x.  A stated ``tolerance`` (uncertainty of the measurement) widens the
+**Numbers are intervals** (:func:`carsi_claims.model.interval`): a figure
+stated to a ``precision`` p is x +/- p/2 ("$260 million" is [259.5, 260.5]
+million), one without is [x, x]; up_to x is [0, top]; at_least x is
+[bottom, +inf] (for a percentage [bottom, 100]); approximately x is widened
+by the value's ``tolerance``, else by :data:`DEFAULT_RELATIVE_TOLERANCE` of
+x.  A stated ``tolerance`` (uncertainty of the measurement) widens the
 interval of any bound; the bound (the comparator) decides its shape.  Two
 numeric answers conflict (``value``) when their intervals do not meet.
 Money in different currencies is not compared: ``currency`` (a warning).
@@ -81,13 +83,14 @@ from carsi_claims.model import (
     FiscalYears,
     ListItem,
     Money,
+    Numeric,
     PartialDate,
-    Percentage,
     Quotation,
     Resolution,
     Statement,
     Status,
     Value,
+    interval,
 )
 from carsi_claims.text import normalize
 
@@ -95,24 +98,17 @@ if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
 
 __all__ = [
-    "DEFAULT_RELATIVE_TOLERANCE",
     "Conflict",
     "ConflictKind",
-    "Interval",
     "Match",
     "detect",
     "find_conflicts",
-    "interval",
     "is_excerpt",
     "resolve",
     "sources_of",
     "word_diff",
 ]
 
-#: Tolerance of an ``approximately`` figure that states none: 10% of it.
-DEFAULT_RELATIVE_TOLERANCE: Final = Decimal("0.1")
-_INF: Final = Decimal("Infinity")
-_HUNDRED: Final = Decimal(100)
 _WORD: Final = re.compile(r"\w+(?:'\w+)*")
 _MIN_QUOTE_WORDS: Final = 3
 _BOUND_WORDS: Final = {
@@ -121,8 +117,6 @@ _BOUND_WORDS: Final = {
     Bound.AT_LEAST: "at least ",
     Bound.APPROXIMATELY: "approximately ",
 }
-
-Numeric = Money | Percentage | Count
 
 
 class ConflictKind(enum.StrEnum):
@@ -171,45 +165,6 @@ class Conflict:
             "diff": self.diff,
             "undetermined": self.undetermined,
         }
-
-
-# -- numbers as intervals ------------------------------------------------------
-
-
-@attrs.frozen
-class Interval:
-    """A closed interval; ``high`` may be +infinity."""
-
-    low: Decimal
-    high: Decimal
-
-    def meets(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
-
-    def contains(self, x: Decimal) -> bool:
-        return self.low <= x <= self.high
-
-
-def interval(value: Numeric) -> Interval:
-    """The interval a numeric value stands for (see the module docstring)."""
-    x = (
-        Decimal(value.value)
-        if isinstance(value, Count)
-        else (value.amount if isinstance(value, Money) else value.value)
-    )
-    ceiling = _HUNDRED if isinstance(value, Percentage) else _INF
-    tol = Decimal(value.tolerance) if value.tolerance is not None else None
-    if value.bound is Bound.UP_TO:
-        low, high = Decimal(0), x
-    elif value.bound is Bound.AT_LEAST:
-        low, high = x, ceiling
-    else:
-        low = high = x
-        if value.bound is Bound.APPROXIMATELY and tol is None:
-            tol = abs(x) * DEFAULT_RELATIVE_TOLERANCE
-    if tol is not None:
-        low, high = low - tol, high + tol
-    return Interval(max(low, Decimal(0)), min(high, ceiling))
 
 
 # -- times ---------------------------------------------------------------------

@@ -20,7 +20,7 @@ from carsi_claims.cli.common import (
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
-    from carsi_claims.model import Claim
+    from carsi_claims.model import Claim, PartialDate
 
 __all__ = ["add_commands"]
 
@@ -56,10 +56,18 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
     quals = qualifier_items(claim.qualifiers)
     if quals:
         lines.append("  qualifiers: " + "; ".join(f"{name} {text}" for name, text in quals))
+    marks = [m for m, on in (("heading", claim.heading), ("derived", claim.derived)) if on]
+    if claim.voice is not None:
+        marks.insert(0, f"voice: {claim.voice}")
+    if claim.mentions:
+        marks.append("mentions: " + ", ".join(claim.mentions))
+    if marks:
+        lines.append("  " + "   ".join(marks))
     for p in claim.provenance:
         source = dataset.sources_by_id.get(p.source)
         title = f" ({source.title})" if source else ""
-        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]")
+        voice = f" (voice: {p.voice})" if p.voice is not None else ""
+        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]{voice}")
         lines.append(f"    “{p.quote}”")
     if claim.note:
         lines.append(f"  note: {claim.note}")
@@ -102,16 +110,51 @@ def _width(out: TextIO) -> int:
 
 def _filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]:
     """The filters of ``list``, each refused when it names nothing in the dataset."""
+    from carsi_claims.model import OWN_VOICE, Quotation
+
     require_known("source", args.source, dataset.sources_by_id, "--source")
     subjects = {c.subject for c in dataset.claims}
     require_known("subject", args.subject, subjects, "--subject")
     require_known("property", args.property, {c.property for c in dataset.claims}, "--property")
+    codes = [e.iso3166 for e in dataset.entities if e.iso3166]
+    entities = {*dataset.entities_by_id, *codes, *(c.lower() for c in codes)}
+    require_known("entity or country code", args.entity, entities, "--entity")
+    speakers = {c.value.speaker for c in dataset.claims if isinstance(c.value, Quotation)}
+    require_known("speaker", args.speaker, speakers, "--speaker")
+    voices = {v or OWN_VOICE for c in dataset.claims for v in c.voices()}
+    require_known("voice", args.voice, voices, "--voice")
+    lists = {getattr(c.value, "list", None) for c in dataset.claims} - {None}
+    require_known("list", args.list, lists, "--list")  # type: ignore[arg-type]
     return {
         "kind": args.kind,
         "source": args.source,
         "subject": args.subject,
         "property": args.property,
+        "entity": args.entity,
+        "fiscal_year": args.fiscal_year,
+        "as_of_from": args.as_of_from,
+        "as_of_to": args.as_of_to,
+        "speaker": args.speaker,
+        "voice": args.voice,
+        "list_id": args.list,
+        "derived": args.derived,
+        "inferred": args.inferred,
     }
+
+
+def _year(text: str) -> int:
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a year such as 2010, found {text!r}")
+    return int(text)
+
+
+def _date(text: str) -> PartialDate:
+    from carsi_claims.model import PartialDate
+
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -218,6 +261,38 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     p.add_argument("--source", metavar="SOURCE_ID", help="only claims quoted from this source")
     p.add_argument("--subject", metavar="ID", help="only claims about this entity or source")
     p.add_argument("--property", metavar="PROPERTY", help="only claims of this property")
+    p.add_argument(
+        "--entity",
+        metavar="ENTITY",
+        help="only claims about or naming an entity (subject, mention, voice or speaker): "
+        "an entity id or a country's ISO 3166-1 code such as MX",
+    )
+    p.add_argument(
+        "--fiscal-year", metavar="YEAR", type=_year, help="only claims within this fiscal year"
+    )
+    p.add_argument(
+        "--as-of-from", metavar="DATE", type=_date, help="only claims as of this date or later"
+    )
+    p.add_argument(
+        "--as-of-to", metavar="DATE", type=_date, help="only claims as of this date or earlier"
+    )
+    p.add_argument("--speaker", metavar="ENTITY_ID", help="only quotations of this speaker")
+    p.add_argument(
+        "--voice",
+        metavar="VOICE",
+        help="only claims in this voice: an entity id, or 'own' for the source's own words",
+    )
+    p.add_argument("--list", metavar="LIST_ID", help="only the items and counts of this list")
+    p.add_argument(
+        "--derived",
+        action=argparse.BooleanOptionalAction,
+        help="only derived claims (--no-derived: only stated ones)",
+    )
+    p.add_argument(
+        "--inferred",
+        action=argparse.BooleanOptionalAction,
+        help="only claims with an inferred qualifier (--no-inferred: none inferred)",
+    )
     format_arg(p)
 
     p = add_command(

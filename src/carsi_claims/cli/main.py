@@ -25,6 +25,7 @@ from carsi_claims.cli.common import (
 )
 from carsi_claims.cli.conflicts import add_commands as add_conflicts_commands
 from carsi_claims.cli.dataset import add_commands as add_dataset_commands
+from carsi_claims.cli.diff import add_commands as add_diff_commands
 from carsi_claims.errors import CarsiClaimsError, LoadError
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
@@ -108,6 +109,7 @@ def _parser() -> _Parser:
     add_dataset_commands(sub, FORMATS)  # validate, show, list, export
     add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
     add_conflicts_commands(sub)  # conflicts
+    add_diff_commands(sub)  # diff
     return parser
 
 

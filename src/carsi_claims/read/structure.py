@@ -33,6 +33,7 @@ from carsi_claims.model import (
     VALUE_TYPES,
     Claim,
     ClaimKind,
+    Correction,
     CoverageIgnore,
     Entity,
     PartialDate,
@@ -349,6 +350,7 @@ TOP_LEVEL: Final[dict[str, tuple[type[Any], bool]]] = {
     "claims": (Claim, True),
     "resolutions": (Resolution, False),
     "coverage_ignores": (CoverageIgnore, False),
+    "corrections": (Correction, False),
 }
 _TOP_LEVEL_NAMES: Final = Suggestions(TOP_LEVEL)
 
