@@ -202,6 +202,7 @@ class _Builder:
             if variant == 1:
                 said = f"up to {said}"
                 value["bound"] = "up_to"
+            value["precision"] = 1_000_000  # stated to the million
             quals.update(fiscal_years={"start": y, "end": y + 2}, cumulative="true")
             text = (
                 f"Since Fiscal Year {y}, the United States has committed {said} to the "
@@ -209,7 +210,7 @@ class _Builder:
             )
         elif kind == "percentage":
             pct = rng.randrange(10, 100)
-            value = {"value": pct, "bound": "up_to"}
+            value = {"value": pct, "bound": "up_to", "precision": 1}
             text = f"Up to {pct}% of the {place} budget goes to community programmes – by design."
         elif kind == "count":
             k = 2 + (rng.randrange(18) + offset) % 18
@@ -376,12 +377,13 @@ class _Builder:
             ]
         head.append("\nentities:")
         for t in self.topics:
-            head += [f"  - id: {t}", f"    name: {_q(t.capitalize())}"]
+            head += [f"  - id: {t}", f"    name: {_q(t.capitalize())}", "    type: programme"]
         for sp in self.speakers:
             name = sp.replace("-", " ").title()
             head += [
                 f"  - id: {sp}",
                 f"    name: {_q(name)}",
+                "    type: person",
                 f"    aliases: [{_q(name.replace('Speaker', 'Spkr.'))}]",
                 '    roles: ["Secretary of State"]',
             ]
