@@ -251,7 +251,8 @@ _LABELS: Final = {
 
 def stale_resolutions(dataset: Dataset) -> dict[str, str]:
     """Each stale resolution's id and why: it matches no conflict, or its pins no longer hold."""
-    from carsi_claims.analysis.conflicts import find_conflicts, resolve
+    from carsi_claims.analysis.conflicts import find_conflicts
+    from carsi_claims.analysis.resolutions import resolve
     from carsi_claims.checks.meaning import stale_pins
 
     _, unmatched = resolve(find_conflicts(dataset), dataset.resolutions)

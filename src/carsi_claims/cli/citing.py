@@ -8,6 +8,7 @@ command takes ``(args, out, err)`` and returns the exit code (0 no errors,
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
@@ -16,10 +17,13 @@ from carsi_claims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_command,
+    claims_subject,
     dataset_args,
     find_claim,
     format_arg,
     load,
+    report,
+    root_arg,
     write_json,
 )
 from carsi_claims.text import did_you_mean
@@ -27,6 +31,7 @@ from carsi_claims.text import did_you_mean
 if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
     from carsi_claims.dataset import Dataset
+    from carsi_claims.findings import Finding
 
 __all__ = ["CITE_FORMATS", "add_commands"]
 
@@ -70,16 +75,15 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.analysis.coverage import coverage
     from carsi_claims.checks.coverage import coverage_findings, stale_finding, uncovered_finding
     from carsi_claims.findings import Finding, Severity
-    from carsi_claims.output.render import render_findings
 
     dataset = load(args)
-    report = coverage(dataset)
-    for u in report.unscanned:
+    cover = coverage(dataset)
+    for u in cover.unscanned:
         err.write(f"carsi-claims coverage: {u.source.id}: {u.message}\n")
     if args.format == "json":
-        write_json(_coverage_json(dataset, report), out)
+        write_json(_coverage_json(dataset, cover), out)
     elif args.format == "text":
-        for m in report.mentions:
+        for m in cover.mentions:
             if m.covered_by is not None:
                 status = f"covered by claim {m.covered_by}"
             elif m.ignored_by is not None:
@@ -90,10 +94,10 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 continue
             text = m.figure.text if len(m.figure.text) <= 60 else m.figure.text[:57] + "..."
             out.write(f"{m.file}:{m.line}:{m.column}: {m.figure.kind.value} {text!r}: {status}\n")
-        for stale in report.stale:
+        for stale in cover.stale:
             out.write(stale_finding(stale, dataset).render() + "\n")
-        s = _summary(report)
-        verdict = "complete" if report.complete else "INCOMPLETE"
+        s = _summary(cover)
+        verdict = "complete" if cover.complete else "INCOMPLETE"
         out.write(
             f"coverage {verdict}: {s['mentions']} figure mention(s): {s['covered']} covered by "
             f"claims, {s['ignored']} ignored, {s['uncovered']} uncovered; "
@@ -107,13 +111,13 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 f"{u.message}; its figure mentions were not checked",
                 location=dataset.locate(u.source, "path"),
             )
-            for u in report.unscanned
+            for u in cover.unscanned
         ]
-        findings = [*unscanned, *coverage_findings(report, dataset)]
-        render_findings(findings, args.format, out, command="coverage")
-    if report.unscanned:
+        findings = [*unscanned, *coverage_findings(cover, dataset)]
+        report(findings, args, out, err, subject=claims_subject(args))
+    if cover.unscanned:
         return EXIT_USAGE
-    return EXIT_OK if not report.uncovered and not report.stale else EXIT_ERRORS
+    return EXIT_OK if not cover.uncovered and not cover.stale else EXIT_ERRORS
 
 
 # -- lock ------------------------------------------------------------------------
@@ -289,26 +293,45 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- check-refs ----------------------------------------------------------------------
 
 
+def _at_argument(finding: Finding, paths: Sequence[str]) -> Finding:
+    """A path that cannot be read at all is named only in its finding's message; for the
+    machine formats, where every result needs a location, point it at that argument."""
+    import attrs
+
+    from carsi_claims._paths import display_path
+    from carsi_claims.findings import Location
+
+    if finding.location is not None:
+        return finding
+    for given in paths:
+        shown = display_path(Path(given))
+        if finding.message.startswith(f"cannot read {shown}: "):
+            return attrs.evolve(finding, location=Location(shown, 1, 1))
+    return finding
+
+
 def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.citing.refs import check_refs
     from carsi_claims.findings import Severity
-    from carsi_claims.output.render import render_findings
 
     dataset = load(args)
-    report = check_refs(args.paths, dataset)
-    render_findings(report.findings, args.format, out, command="check-refs")
+    refs = check_refs(args.paths, dataset)
+    findings = refs.findings
+    if args.format in ("github", "sarif"):
+        findings = tuple(_at_argument(f, args.paths) for f in findings)
+    report(findings, args, out, err, subject=claims_subject(args))
     if args.format in ("text", "github"):
-        errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
-        bad = errors - len(report.unreadable)
-        verdict = "ok" if report.ok else "FAILED"
-        paths = f", {len(report.unreadable)} unreadable path(s)" if report.unreadable else ""
+        errors = sum(1 for f in refs.findings if f.severity is Severity.ERROR)
+        bad = errors - len(refs.unreadable)
+        verdict = "ok" if refs.ok else "FAILED"
+        paths = f", {len(refs.unreadable)} unreadable path(s)" if refs.unreadable else ""
         out.write(
-            f"check-refs {verdict}: {report.references} claim reference(s) in {report.files} "
+            f"check-refs {verdict}: {refs.references} claim reference(s) in {refs.files} "
             f"file(s), {bad} unknown, retracted or malformed{paths}\n"
         )
-    if report.unreadable:
+    if refs.unreadable:
         return EXIT_USAGE
-    return EXIT_OK if report.ok else EXIT_ERRORS
+    return EXIT_OK if refs.ok else EXIT_ERRORS
 
 
 # -- registration ------------------------------------------------------------------
@@ -329,6 +352,7 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     )
     dataset_args(p)
     format_arg(p, formats)
+    root_arg(p)
 
     p = add_command(
         sub,
@@ -415,4 +439,5 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
         help="claims file (default: the shipped dataset)",
     )
     format_arg(p, formats)
+    root_arg(p)
     p.set_defaults(seeds=None)

@@ -10,13 +10,17 @@ from carsi_claims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_command,
+    claims_subject,
     dataset_args,
     find_claim,
     format_arg,
     load,
     require_known,
+    root_arg,
     write_json,
 )
+from carsi_claims.cli.common import report as render
+from carsi_claims.output.paths import SITE_URL
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
@@ -24,14 +28,15 @@ if TYPE_CHECKING:
 
 __all__ = ["add_commands"]
 
+_DEFAULT_BASE = SITE_URL
+
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.checks.suite import validate
-    from carsi_claims.output.render import render_findings
 
     dataset = load(args, strict=False)
     report = validate(dataset)
-    render_findings(report.findings, args.format, out, command="validate")
+    render(report.findings, args, out, err, subject=claims_subject(args))
     if args.format in ("text", "github"):  # a summary line for the log
         n_err = len(report.errors)
         n_other = len(report.findings) - n_err
@@ -191,24 +196,53 @@ def _export_text(args: argparse.Namespace) -> str:
     if args.format == "csv":
         from carsi_claims.output.csv import to_csv
 
-        return to_csv(dataset)
+        return to_csv(dataset, for_spreadsheet=args.for_spreadsheet)
     if args.format == "jsonld":
         from carsi_claims.output.jsonld import to_jsonld_text
 
-        return to_jsonld_text(dataset)
+        return to_jsonld_text(dataset, base=args.base)
     from carsi_claims.output.interchange import to_json
 
     return to_json(dataset)
 
 
-def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    text = _export_text(args)
-    if args.output is None:
-        out.write(text)
-        return EXIT_OK
-    from carsi_claims._atomic import write_text
+def _export_usage(args: argparse.Namespace) -> str | None:
+    """Why these export options do not go together, or None."""
+    if args.for_spreadsheet and args.format != "csv":
+        return "--for-spreadsheet applies to --format csv only"
+    if args.base != _DEFAULT_BASE and args.format != "jsonld":
+        return "--base applies to --format jsonld only"
+    if args.format == "jsonld":
+        from urllib.parse import urlsplit
 
+        parts = urlsplit(args.base)
+        if not parts.scheme or not args.base.endswith("/") or any(c in args.base for c in ' <>"{}'):
+            return (
+                f"--base expects an absolute IRI ending with '/', such as "
+                f"https://example.org/carsi/, found {args.base!r}"
+            )
+    if args.format == "sqlite" and args.output is None:
+        return "--format sqlite writes a database file: give --output FILE"
+    return None
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    problem = _export_usage(args)
+    if problem is not None:
+        err.write(f"carsi-claims export: {problem}\n")
+        return EXIT_USAGE
     try:
+        if args.format == "sqlite":
+            from carsi_claims.output.sqlite import write_sqlite
+
+            write_sqlite(load(args), args.output)
+            return EXIT_OK
+        text = _export_text(args)
+        if args.output is None:
+            out.write(text)
+            return EXIT_OK
+        from carsi_claims._atomic import write_text
+
         write_text(args.output, text)
     except OSError as exc:
         err.write(f"carsi-claims export: cannot write {args.output}: {exc.strerror or exc}\n")
@@ -234,6 +268,7 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     )
     dataset_args(p)
     format_arg(p, formats)
+    root_arg(p)
 
     p = add_command(
         sub,
@@ -298,13 +333,25 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     p = add_command(
         sub,
         "export",
-        "export the dataset: json (the interchange contract), csv, jsonld, or the jsonschema "
-        "of the claims file",
+        "export the dataset: json (the interchange contract), csv, jsonld, sqlite, or the "
+        "jsonschema of the claims file",
         _cmd_export,
         exit_codes="0 written, 2 unreadable input, bad usage or a file that cannot be written",
     )
     dataset_args(p)
-    format_arg(p, ("json", "csv", "jsonschema", "jsonld"))
+    format_arg(p, ("json", "csv", "jsonschema", "jsonld", "sqlite"))
     p.add_argument(
         "--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    p.add_argument(
+        "--for-spreadsheet",
+        action="store_true",
+        help="csv: start with a byte-order mark and make formula-like cells inert "
+        "(for opening in a spreadsheet; the default is exact)",
+    )
+    p.add_argument(
+        "--base",
+        default=_DEFAULT_BASE,
+        metavar="IRI",
+        help=f"jsonld: the base IRI of claim, source and entity pages (default {_DEFAULT_BASE})",
     )
