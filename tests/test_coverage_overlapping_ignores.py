@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from carsi_claims.analysis.coverage import _occurrences, coverage
+from carsi_claims.analysis.coverage import _occurrences, _occurrences_of, coverage
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import CoverageIgnore, Source
 
@@ -41,3 +41,12 @@ def test_occurrences_are_every_start_of_the_quote(text: str, quote: str) -> None
     """The occurrences are exactly the offsets where the quote starts, in order."""
     expected = [(i, i + len(quote)) for i in range(len(text)) if text.startswith(quote, i)]
     assert _occurrences(text, quote) == expected
+
+
+def test_indexed_search_keeps_overlapping_occurrences() -> None:
+    """With more than 16 quotes (the word-index search) overlapping occurrences are kept too."""
+    text = "Fees: $5 or $5 or $5. " + " ".join(f"w{i} x" for i in range(3000))
+    quotes = ["$5 or $5", "or $5 or", *(f"w{i} x w{i + 1}" for i in range(20))]
+    found = _occurrences_of(text, quotes)
+    assert found["$5 or $5"] == [(6, 14), (12, 20)]
+    assert found == {quote: _occurrences(text, quote) for quote in quotes}
