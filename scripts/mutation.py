@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Mutation testing of the layers below the CLI, with a score per module.
+
+Runs mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) one module
+at a time: every mutant of the module is run against the tests that call the
+mutated function (mutmut's per-function test selection).  mutmut runs each
+mutant in a process forked from one that has already run the whole suite, so
+state that process cached (an ``lru_cache``, a test module's constants) can
+hide a mutant; every survivor is therefore run again in a fresh process, and a
+survivor that a fresh process kills counts as killed.
+
+Usage (from the checkout; the run is slow, keep it off a busy machine's CPU)::
+
+    nice -n 19 uv run --locked scripts/mutation.py [MODULE...] [--max-children N]
+    uv run --locked scripts/mutation.py --report [MODULE...]   # the table, no run
+
+A MODULE is a path under ``src/carsi_claims`` (``analysis/figures``,
+``checks/records.py``); with none, every module below the CLI.  The table
+lists, per module: mutants, killed (a test failed, including survivors killed
+by the fresh re-run), timeouts (a mutant that made a test run away, also a
+kill), survivors, mutants no test reaches, and the score: killed and timed out
+over all mutants.  Survivors are listed by name; ``uv run --locked mutmut show
+NAME`` prints the change.  Results stay in ``mutants/`` (git-ignored); a later
+run re-tests only what changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+ROOT: Final = Path(__file__).resolve().parents[1]
+PACKAGE: Final = ROOT / "src" / "carsi_claims"
+MUTANTS: Final = ROOT / "mutants"
+RECHECKED: Final = MUTANTS / "rechecked.json"
+
+#: Not measured: the command line (the layer above), the modules that only
+#: re-export (``__init__.py``, the 0.1.0 paths ``export.py`` and ``render.py``),
+#: and the public Hypothesis strategies (test-data generators: a mutant there
+#: changes what the tests are fed, not what the library does).
+SKIPPED: Final = frozenset(("export.py", "render.py", "strategies.py"))
+
+_KILLED: Final = {1, 3}
+_TIMEOUT: Final = {-24, 24, 152, 255, 36, -9}
+_SURVIVED: Final = 0
+_NO_TESTS: Final = {5, 33}
+
+
+def below_cli() -> list[str]:
+    """Every module below the CLI, as paths relative to the package folder."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if not (rel.startswith("cli/") or path.name == "__init__.py" or rel in SKIPPED):
+            found.append(rel)
+    return found
+
+
+def module_path(given: str) -> str:
+    """``analysis/figures`` (or ``analysis/figures.py``) as a path under the package."""
+    rel = given.removeprefix("src/carsi_claims/").removeprefix("carsi_claims/")
+    rel = rel if rel.endswith(".py") else rel + ".py"
+    if not (PACKAGE / rel).is_file():
+        raise SystemExit(f"mutation: no module src/carsi_claims/{rel}")
+    return rel
+
+
+def dotted(rel: str) -> str:
+    name = "carsi_claims." + rel.removesuffix(".py").replace("/", ".")
+    return name.removesuffix(".__init__")
+
+
+def _mutmut() -> str:
+    return str(Path(sys.executable).with_name("mutmut"))
+
+
+def _results(rel: str) -> dict[str, int | None]:
+    meta = MUTANTS / "src" / "carsi_claims" / (rel + ".meta")
+    if not meta.exists():
+        return {}
+    codes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return codes
+
+
+def _load_rechecked() -> dict[str, int]:
+    if RECHECKED.exists():
+        data: dict[str, int] = json.loads(RECHECKED.read_text(encoding="utf-8"))
+        return data
+    return {}
+
+
+def _tests_of(mutant: str) -> list[str]:
+    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
+    function = mutant.rsplit("__mutmut_", 1)[0]
+    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
+
+
+def recheck(mutant: str) -> int:
+    """Run a survivor's tests in a fresh process; the pytest exit code (1: killed)."""
+    tests = _tests_of(mutant)
+    if not tests:
+        return 5
+    env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+    done = subprocess.run(
+        [*command, "--rootdir=.", *tests],
+        cwd=MUTANTS,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    return done.returncode
+
+
+def run(rel: str, max_children: int) -> None:
+    """Run mutmut on one module, then re-run its survivors in fresh processes."""
+    pattern = dotted(rel) + ".x*"
+    log = MUTANTS / "mutation-run.log"
+    MUTANTS.mkdir(exist_ok=True)
+    print(f"-- {rel}: mutmut run {pattern} (log: {log.relative_to(ROOT)})", flush=True)
+    with log.open("w", encoding="utf-8") as out:
+        code = subprocess.run(
+            [_mutmut(), "run", "--max-children", str(max_children), pattern],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        ).returncode
+    if code != 0:
+        raise SystemExit(f"mutation: mutmut failed on {rel} (exit {code}); see {log}")
+    rechecked = _load_rechecked()
+    for name, exit_code in sorted(_results(rel).items()):
+        if exit_code == _SURVIVED:
+            rechecked[name] = recheck(name)
+            print(f"   fresh re-run of survivor {name}: exit {rechecked[name]}", flush=True)
+        else:
+            rechecked.pop(name, None)
+    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def report(modules: Sequence[str]) -> list[str]:
+    """Print the per-module table; return the names of the remaining survivors."""
+    rechecked = _load_rechecked()
+    survivors: list[str] = []
+    print("| module | mutants | killed | timeouts | survived | no tests | score |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for rel in modules:
+        results = _results(rel)
+        if not results:
+            print(f"| {rel} | - | - | - | - | - | not measured |")
+            continue
+        killed = timeouts = survived = untested = 0
+        for name, code in results.items():
+            if code is None:  # not run yet
+                continue
+            if code == _SURVIVED and rechecked.get(name) in _KILLED:
+                code = 1
+            if code in _KILLED:
+                killed += 1
+            elif code in _TIMEOUT:
+                timeouts += 1
+            elif code in _NO_TESTS:
+                untested += 1
+            else:  # survived, not checked, suspicious, interrupted
+                survived += 1
+                survivors.append(name)
+        total = len(results)
+        score = f"{100 * (killed + timeouts) / total:.1f}%"
+        if killed + timeouts + survived + untested < total:
+            score = f"incomplete ({killed + timeouts + survived + untested} of {total} run)"
+        print(f"| {rel} | {total} | {killed} | {timeouts} | {survived} | {untested} | {score} |")
+    return survivors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("modules", nargs="*", metavar="MODULE")
+    parser.add_argument("--report", action="store_true", help="print the table, run nothing")
+    parser.add_argument("--max-children", type=int, default=2, metavar="N")
+    args = parser.parse_args(argv)
+    modules = [module_path(m) for m in args.modules] or below_cli()
+    if not args.report:
+        for rel in modules:
+            run(rel, args.max_children)
+    survivors = report(modules)
+    if survivors:
+        print("\nsurvivors (uv run --locked mutmut show NAME):")
+        for name in survivors:
+            print(f"  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
