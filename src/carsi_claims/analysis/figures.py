@@ -456,7 +456,7 @@ def _below_100(tokens: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _times(tokens: list[str], i: int, word: str, part: tuple[int, int] | None,
+def _times(tokens: list[str], word: str, part: tuple[int, int] | None,
            rest: Callable[[list[str], int], tuple[int, int] | None],
            factor: int) -> tuple[int, int] | None:  # fmt: skip
     """``part`` then optionally ``word`` (hundred, thousand), "and", and ``rest``."""
@@ -471,7 +471,7 @@ def _times(tokens: list[str], i: int, word: str, part: tuple[int, int] | None,
 
 
 def _below_1000(tokens: list[str], i: int) -> tuple[int, int] | None:
-    return _times(tokens, i, "hundred", _below_100(tokens, i), _below_100, 100)
+    return _times(tokens, "hundred", _below_100(tokens, i), _below_100, 100)
 
 
 def number_from_words(text: str) -> int | None:
@@ -482,7 +482,7 @@ def number_from_words(text: str) -> int | None:
     not words: ``number_from_words("5")`` is None.
     """
     tokens = _fold(text).replace("-", " ").split()
-    parsed = _times(tokens, 0, "thousand", _below_1000(tokens, 0), _below_1000, 1000)
+    parsed = _times(tokens, "thousand", _below_1000(tokens, 0), _below_1000, 1000)
     return parsed[0] if parsed is not None and parsed[1] == len(tokens) else None
 
 
