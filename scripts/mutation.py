@@ -31,6 +31,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
@@ -107,9 +108,11 @@ def recheck(mutant: str) -> int:
     if not tests:
         return 5
     env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extra: list[str] = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
+    command = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", *extra]
     done = subprocess.run(
-        [*command, "--rootdir=.", *tests],
+        [*command, *tests],
         cwd=MUTANTS,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -119,29 +122,45 @@ def recheck(mutant: str) -> int:
     return done.returncode
 
 
-def run(rel: str, max_children: int) -> None:
-    """Run mutmut on one module, then re-run its survivors in fresh processes."""
-    pattern = dotted(rel) + ".x*"
-    log = MUTANTS / "mutation-run.log"
-    MUTANTS.mkdir(exist_ok=True)
-    print(f"-- {rel}: mutmut run {pattern} (log: {log.relative_to(ROOT)})", flush=True)
-    with log.open("w", encoding="utf-8") as out:
+def _mutmut_run(targets: Sequence[str], max_children: int, log: Path) -> None:
+    with log.open("a", encoding="utf-8") as out:
         code = subprocess.run(
-            [_mutmut(), "run", "--max-children", str(max_children), pattern],
+            [_mutmut(), "run", "--max-children", str(max_children), *targets],
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
             check=False,
         ).returncode
     if code != 0:
-        raise SystemExit(f"mutation: mutmut failed on {rel} (exit {code}); see {log}")
+        raise SystemExit(f"mutation: mutmut run failed (exit {code}); see {log}")
+
+
+def run(rel: str, max_children: int, *, again: bool) -> None:
+    """Run mutmut on one module's mutants not yet run (all with ``again``), then re-run
+    its survivors in fresh processes."""
+    log = MUTANTS / "mutation-run.log"
+    MUTANTS.mkdir(exist_ok=True)
+    log.write_text("", encoding="utf-8")
+    print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
+    tried: set[str] = set()
+    for _ in range(3):  # a run regenerates the mutants of changed functions: run those too
+        results = _results(rel)
+        todo = sorted(n for n, code in results.items() if code is None and n not in tried)
+        if results and not todo and not again:
+            break
+        targets = todo if results and not again else [dotted(rel) + ".x*"]
+        print(f"   mutmut run: {len(todo) if todo else 'all'} mutant(s)", flush=True)
+        _mutmut_run(targets, max_children, log)
+        tried.update(todo)
+        again = False
+    # Tests added since a mutant survived are not run on it by mutmut (it keeps its
+    # result): every survivor is run again, in a fresh process, against its tests now.
     rechecked = _load_rechecked()
     for name, exit_code in sorted(_results(rel).items()):
+        rechecked.pop(name, None)
         if exit_code == _SURVIVED:
             rechecked[name] = recheck(name)
             print(f"   fresh re-run of survivor {name}: exit {rechecked[name]}", flush=True)
-        else:
-            rechecked.pop(name, None)
     RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
 
 
@@ -184,11 +203,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", metavar="MODULE")
     parser.add_argument("--report", action="store_true", help="print the table, run nothing")
     parser.add_argument("--max-children", type=int, default=2, metavar="N")
+    parser.add_argument("--again", action="store_true", help="re-run mutants already run")
     args = parser.parse_args(argv)
     modules = [module_path(m) for m in args.modules] or below_cli()
     if not args.report:
         for rel in modules:
-            run(rel, args.max_children)
+            run(rel, args.max_children, again=args.again)
     survivors = report(modules)
     if survivors:
         print("\nsurvivors (uv run --locked mutmut show NAME):")
