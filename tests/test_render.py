@@ -229,7 +229,7 @@ def test_render_findings_json_and_text() -> None:
     """json gives ok and the findings; text gives one rendered line per finding."""
     out = io.StringIO()
     render_findings([ERROR], "json", out)
-    assert json.loads(out.getvalue()) == {"ok": False, "findings": [ERROR.to_json()]}
+    assert json.loads(out.getvalue()) == {"ok": False, "findings": [ERROR.to_dict()]}
     out = io.StringIO()
     render_findings([ERROR], "text", out)
     assert out.getvalue() == ERROR.render() + "\n"

@@ -3,10 +3,16 @@
 >>> import carsi_claims
 >>> dataset = carsi_claims.load()
 >>> report = carsi_claims.validate(dataset)
+
+The checks (``validate``) and citations (``cite``, ``Citation``,
+``CitedQuote``) are imported on first use, so that ``import carsi_claims``
+costs only the model and the loader.
 """
 
-from carsi_claims.checks.suite import validate
-from carsi_claims.citing.cite import Citation, CitedQuote, cite
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from carsi_claims._version import __version__
 from carsi_claims.dataset import Dataset, load
 from carsi_claims.errors import (
     CarsiClaimsError,
@@ -40,7 +46,27 @@ from carsi_claims.model import (
     Value,
 )
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from carsi_claims.checks.suite import validate
+    from carsi_claims.citing.cite import Citation, CitedQuote, cite
+
+#: Public names imported on first use, and the module that defines each.
+_LAZY = {
+    "validate": "carsi_claims.checks.suite",
+    "Citation": "carsi_claims.citing.cite",
+    "CitedQuote": "carsi_claims.citing.cite",
+    "cite": "carsi_claims.citing.cite",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module 'carsi_claims' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Bound",

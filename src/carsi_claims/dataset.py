@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,10 +153,10 @@ class Dataset:
 
 def default_paths() -> tuple[Path, Path]:
     """The shipped claims file and seeds folder (in the wheel, or in a checkout)."""
-    package = resources.files("carsi_claims")
+    package = Path(__file__).resolve().parent  # a wheel installs the files beside the code
     packaged = package / "_data" / "claims.yaml"
     if packaged.is_file():
-        return Path(str(packaged)), Path(str(package / "_seeds"))
+        return packaged, package / "_seeds"
     checkout = Path(__file__).resolve().parents[2]
     return checkout / "data" / "claims.yaml", checkout / "seeds"
 

@@ -55,7 +55,8 @@ class Finding:
         about = f"claim {self.claim}: " if self.claim else ""
         return f"{where}{self.severity.value}[{self.code}]: {about}{self.message}"
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON: code, severity, message, claim, location (or None)."""
         loc = self.location
         return {
             "code": self.code,
@@ -66,6 +67,12 @@ class Finding:
                 None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column}
             ),
         }
+
+    def to_json(self) -> str:
+        """The finding as JSON text (:meth:`to_dict`)."""
+        from carsi_claims._json import dumps
+
+        return dumps(self.to_dict())
 
 
 def decode_error_location(data: bytes, exc: UnicodeDecodeError, file: str) -> Location:
@@ -107,5 +114,12 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
-    def to_json(self) -> dict[str, object]:
-        return {"ok": self.ok, "findings": [f.to_json() for f in self.findings]}
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON: ``ok`` and every finding as :meth:`Finding.to_dict`."""
+        return {"ok": self.ok, "findings": [f.to_dict() for f in self.findings]}
+
+    def to_json(self) -> str:
+        """The report as JSON text (:meth:`to_dict`; NaN and infinity refused)."""
+        from carsi_claims._json import dumps
+
+        return dumps(self.to_dict())

@@ -2,7 +2,8 @@
 
 Published so that other projects can test against the schema of
 :mod:`carsi_claims.model`.  Importing this module requires
-`hypothesis <https://hypothesis.readthedocs.io>`_, a test dependency that
+`hypothesis <https://hypothesis.readthedocs.io>`_ (the ``strategies`` extra: ``pip install
+"carsi-claims[strategies]"``; without it the import fails with that hint), a test dependency that
 ``carsi_claims`` itself does not need: nothing in the package imports this
 module, so ``import carsi_claims`` never pulls hypothesis in.
 
@@ -33,7 +34,15 @@ from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # hypothesis is the `strategies` extra, not a dependency
+    raise ImportError(
+        "carsi_claims.strategies needs hypothesis, which is not installed: install the "
+        "'strategies' extra, e.g. pip install 'carsi-claims[strategies]'",
+        name=__name__,
+    ) from exc
 
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import (

@@ -74,7 +74,7 @@ class Mention:
         """Covered by a claim or deliberately ignored."""
         return self.covered_by is not None or self.ignored_by is not None
 
-    def to_json(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         f = self.figure
         return {
             "source": self.source,

@@ -112,7 +112,11 @@ class Citation:
             lines.append("")
         return "\n".join(lines).rstrip("\n") + "\n"
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self) -> str:
+        """The citation as JSON text (:meth:`to_dict`)."""
+        return _json.dumps(self.to_dict())
+
+    def to_dict(self) -> dict[str, object]:
         """Plain data: the claim, its status and warning, and each quote with its source."""
         return {
             "claim": self.claim_id,
@@ -145,7 +149,7 @@ class Citation:
         if format == "markdown":
             return self.markdown()
         if format == "json":
-            return _json.dumps(self.to_json())
+            return self.to_json()
         raise ValueError(f"unknown citation format {format!r}: expected one of {FORMATS}")
 
 

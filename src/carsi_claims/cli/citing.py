@@ -8,12 +8,14 @@ command takes ``(args, out, err)`` and returns the exit code (0 no errors,
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from carsi_claims.cli.common import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    add_command,
     dataset_args,
     find_claim,
     format_arg,
@@ -25,7 +27,11 @@ if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
     from carsi_claims.dataset import Dataset
 
-__all__ = ["add_commands"]
+__all__ = ["CITE_FORMATS", "add_commands"]
+
+#: The formats of ``cite`` (``citing.cite.FORMATS``, written out so that building the
+#: parser does not import the citing code; a test keeps the two equal).
+CITE_FORMATS: Final = ("text", "markdown", "json")
 
 
 # -- coverage ------------------------------------------------------------------
@@ -38,8 +44,8 @@ def _coverage_json(dataset: Dataset, report: CoverageReport) -> dict[str, object
     return {
         "ok": report.complete,
         "summary": _summary(report),
-        "mentions": [m.to_json() for m in report.mentions],
-        "findings": [f.to_json() for f in findings],
+        "mentions": [m.to_dict() for m in report.mentions],
+        "findings": [f.to_dict() for f in findings],
         "unscanned": [
             {"source": u.source.id, "code": u.code, "message": u.message} for u in report.unscanned
         ],
@@ -112,11 +118,32 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- lock ------------------------------------------------------------------------
 
 
+def _project_claims_file() -> Path | None:
+    """``data/claims.yaml`` in the working folder or the nearest folder above it."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "data" / "claims.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims._paths import display_path
     from carsi_claims.checks.lock import lock_missing_finding
     from carsi_claims.citing.lock import LOCK_NAME, lock_path, update_lock
 
+    if args.claims_file is None:
+        found = _project_claims_file()
+        if found is None:
+            err.write(
+                "carsi-claims lock: error: no claims file given, and no data/claims.yaml in "
+                f"{display_path(Path.cwd())} or a folder above it; name the claims file whose "
+                "lock to update (the shipped dataset's lock belongs to the installed package "
+                "and is never written)\n"
+            )
+            return EXIT_USAGE
+        args.claims_file = str(found)
     dataset = load(args)
     try:
         update = update_lock(dataset)
@@ -197,28 +224,61 @@ def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...]) -> None:
     """Add ``coverage``, ``lock``, ``cite`` and ``check-refs`` to the subcommand parser."""
-    from carsi_claims.citing.cite import FORMATS as CITE_FORMATS
-
-    p = sub.add_parser("coverage", help="list every figure the sources mention, covered or not")
-    dataset_args(p)
-    format_arg(p, formats)
-    p.set_defaults(func=_cmd_coverage)
-
-    p = sub.add_parser(
-        "lock", help="add the dataset's new claim ids to claims.lock (never drops one)"
+    p = add_command(
+        sub,
+        "coverage",
+        "list every figure the sources mention: covered by a claim, ignored, or not",
+        _cmd_coverage,
+        details="A figure (money, percentage, count, date, fiscal years, attributed quotation) "
+        "is\ncovered when it lies inside a claim's quoted span, ignored when a "
+        "coverage_ignores\nentry names it with a reason.",
+        exit_codes="0 every figure covered or ignored, 1 a figure uncovered or an ignore "
+        "stale, 2 unreadable input, bad usage or a source that cannot be scanned",
     )
     dataset_args(p)
-    p.set_defaults(func=_cmd_lock)
+    format_arg(p, formats)
 
-    p = sub.add_parser("cite", help="a citation of one claim, ready to paste")
-    p.add_argument("id", metavar="ID")
+    p = add_command(
+        sub,
+        "lock",
+        "add the dataset's new claim ids to claims.lock beside it (never drops one)",
+        _cmd_lock,
+        details="With no CLAIMS_FILE, the lock of the current project: data/claims.yaml in "
+        "this folder\nor the nearest folder above it that has one. The lock of an installed "
+        "package is\nnever written.",
+        exit_codes="0 written or up to date, 1 a locked id is missing or an id is malformed "
+        "(nothing written), 2 unreadable input, bad usage or no claims file found",
+    )
+    p.add_argument(
+        "claims_file",
+        nargs="?",
+        default=None,
+        metavar="CLAIMS_FILE",
+        help="claims file (default: data/claims.yaml of the current project)",
+    )
+    p.set_defaults(seeds=None)
+
+    p = add_command(
+        sub,
+        "cite",
+        "a citation of one claim, ready to paste: its quote(s), source, publisher and date",
+        _cmd_cite,
+        exit_codes="0 cited (a warning on stderr for a retracted claim), 1 no claim has that "
+        "id, 2 unreadable input or bad usage",
+    )
+    p.add_argument("id", metavar="ID", help="the claim id, e.g. carsi.assistance-committed.260m")
     dataset_args(p)
     format_arg(p, CITE_FORMATS)
-    p.set_defaults(func=_cmd_cite)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "check-refs",
-        help="check carsi:<claim-id> references in files and folders (unknown or retracted ids)",
+        "check carsi:<claim-id> references in files and folders (unknown or retracted ids)",
+        _cmd_check_refs,
+        details="Folders are scanned recursively (hidden folders skipped); every file is read "
+        "as UTF-8\ntext; binary and undecodable files are noted, not failed.",
+        exit_codes="0 every reference names a known, active claim, 1 an unknown, retracted "
+        "or malformed reference, 2 a path that cannot be read or bad usage",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to scan recursively")
     p.add_argument(
@@ -228,4 +288,4 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
         help="claims file (default: the shipped dataset)",
     )
     format_arg(p, formats)
-    p.set_defaults(func=_cmd_check_refs, seeds=None)
+    p.set_defaults(seeds=None)

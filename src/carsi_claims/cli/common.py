@@ -8,22 +8,26 @@ there is no circle.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
     from carsi_claims.model import Claim
 
 __all__ = [
+    "EXIT_CODES",
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_USAGE",
     "Command",
+    "UsageError",
+    "add_command",
     "dataset_args",
     "find_claim",
     "format_arg",
     "load",
+    "require_known",
     "write_json",
 ]
 
@@ -31,8 +35,44 @@ EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
+#: What the exit codes of most commands mean, for their ``--help``.
+EXIT_CODES: Final = (
+    "0 no errors, 1 errors found, 2 unreadable input or bad usage (a missing file, "
+    "not UTF-8, not valid YAML, an unknown option)"
+)
+
 #: A command: takes the parsed arguments and the output streams, returns the exit code.
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+
+class UsageError(Exception):
+    """Bad usage found after parsing (a filter naming nothing that exists): exit 2."""
+
+
+def add_command(
+    sub: argparse._SubParsersAction[Any],
+    name: str,
+    summary: str,
+    func: Command,
+    *,
+    details: str = "",
+    exit_codes: str = EXIT_CODES,
+) -> argparse.ArgumentParser:
+    """Register a command with its one-line summary, its description and its exit codes.
+
+    The summary is the line ``carsi-claims --help`` lists; ``--help`` of the
+    command shows it, the details below it, and the exit codes.
+    """
+    description = summary[0].upper() + summary[1:] + "." + (f"\n\n{details}" if details else "")
+    p: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"exit codes: {exit_codes}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=func)
+    return p
 
 
 def dataset_args(p: argparse.ArgumentParser) -> None:
@@ -48,13 +88,18 @@ def dataset_args(p: argparse.ArgumentParser) -> None:
         "--seeds",
         default=None,
         metavar="DIR",
-        help="seeds folder (default: CLAIMS_FILE/../../seeds)",
+        help="folder of the source documents (default: seeds/ beside the claims file's folder)",
     )
 
 
 def format_arg(p: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json")) -> None:
     """A ``--format`` choice, the first one the default."""
-    p.add_argument("--format", choices=choices, default=choices[0], help="output format")
+    p.add_argument(
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"output format: {', '.join(choices)} (default: {choices[0]})",
+    )
 
 
 def load(args: argparse.Namespace, *, strict: bool = True) -> Dataset:
@@ -80,3 +125,18 @@ def find_claim(dataset: Dataset, claim_id: str, command: str, err: TextIO) -> Cl
         unknown = UnknownClaimError(claim_id, dataset.closest_id(claim_id))
         err.write(f"carsi-claims {command}: {unknown}\n")
     return claim
+
+
+def require_known(what: str, value: str | None, known: Iterable[str], flag: str) -> None:
+    """Refuse a filter value that names nothing that exists, suggesting the closest that does."""
+    if value is None:
+        return
+    candidates = set(known)
+    if value in candidates:
+        return
+    from carsi_claims.text import did_you_mean
+
+    hint = did_you_mean(value, candidates)
+    if not hint and len(candidates) <= 12:
+        hint = "; the dataset has " + ", ".join(repr(c) for c in sorted(candidates))
+    raise UsageError(f"{flag}: no {what} {value!r} in the dataset{hint}")

@@ -5,14 +5,22 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, dataset_args, format_arg, load, write_json
+from carsi_claims.cli.common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    add_command,
+    dataset_args,
+    format_arg,
+    load,
+    write_json,
+)
 
 if TYPE_CHECKING:
     from carsi_claims.analysis.conflicts import Match
     from carsi_claims.dataset import Dataset
     from carsi_claims.model import Resolution
 
-__all__ = ["add_command"]
+__all__ = ["add_commands"]
 
 
 def _evidence(res: Resolution) -> list[dict[str, object]]:
@@ -104,13 +112,16 @@ def _cmd_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERRORS if failed else EXIT_OK
 
 
-def add_command(sub: Any) -> None:
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``conflicts`` to the command line's subparsers."""
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "conflicts",
-        help="list conflicts between claims and the resolutions that account for them",
+        "list conflicts between claims and the resolutions that account for them",
+        _cmd_conflicts,
+        exit_codes="0 every conflict resolved and no resolution stale, 1 a conflict "
+        "unresolved or a resolution stale, 2 unreadable input or bad usage",
     )
     dataset_args(p)
     format_arg(p)
-    p.set_defaults(func=_cmd_conflicts)

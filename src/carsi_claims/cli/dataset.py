@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from carsi_claims.cli.common import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    add_command,
     dataset_args,
     find_claim,
     format_arg,
     load,
+    require_known,
     write_json,
 )
 
@@ -42,7 +44,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
-    from carsi_claims.output.interchange import unstructure
+    from carsi_claims.output.human import qualifier_items, value_text
 
     lines = [f"{claim.id}  [{claim.kind}]  status: {claim.status}"]
     if claim.superseded_by:
@@ -50,11 +52,10 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
     if claim.reason:
         lines.append(f"  reason: {claim.reason}")
     lines.append(f"  subject: {claim.subject}   property: {claim.property}")
-    value = {k: v for k, v in unstructure(claim.value).items() if v is not None}
-    lines.append("  value: " + ", ".join(f"{k}={v}" for k, v in value.items()))
-    quals = {k: v for k, v in unstructure(claim.qualifiers).items() if v is not None}
+    lines.append(f"  value: {value_text(claim.value)}")
+    quals = qualifier_items(claim.qualifiers)
     if quals:
-        lines.append("  qualifiers: " + ", ".join(f"{k}={v}" for k, v in quals.items()))
+        lines.append("  qualifiers: " + "; ".join(f"{name} {text}" for name, text in quals))
     for p in claim.provenance:
         source = dataset.sources_by_id.get(p.source)
         title = f" ({source.title})" if source else ""
@@ -85,22 +86,56 @@ def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+#: The width ``list`` fits its lines to when it does not write to a terminal.
+LIST_WIDTH: Final = 160
+
+
+def _width(out: TextIO) -> int:
+    """The terminal's width when ``out`` is one, else :data:`LIST_WIDTH`."""
+    import shutil
+    import sys
+
+    if out is sys.stdout and out.isatty():
+        return max(shutil.get_terminal_size((LIST_WIDTH, 24)).columns, 80)
+    return LIST_WIDTH
+
+
+def _filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]:
+    """The filters of ``list``, each refused when it names nothing in the dataset."""
+    require_known("source", args.source, dataset.sources_by_id, "--source")
+    subjects = {c.subject for c in dataset.claims}
+    require_known("subject", args.subject, subjects, "--subject")
+    require_known("property", args.property, {c.property for c in dataset.claims}, "--property")
+    return {
+        "kind": args.kind,
+        "source": args.source,
+        "subject": args.subject,
+        "property": args.property,
+    }
+
+
 def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims.output.human import one_line, value_text
     from carsi_claims.output.interchange import unstructure
 
     dataset = load(args)
-    claims = dataset.filter(
-        kind=args.kind, source=args.source, subject=args.subject, property=args.property
-    )
+    claims = dataset.filter(**_filters(args, dataset))
     if args.format == "json":
         write_json([unstructure(c) for c in claims], out)
         return EXIT_OK
+    rows = []
     for claim in claims:
-        sources = ",".join(dict.fromkeys(p.source for p in claim.provenance))
-        first = claim.provenance[0].quote if claim.provenance else ""
-        first = first if len(first) <= 70 else first[:67] + "..."
-        flag = "" if claim.status == "active" else f" [{claim.status}]"
-        out.write(f"{claim.id}\t{claim.kind}\t{sources}\t{first}{flag}\n")
+        sources = list(dict.fromkeys(p.source for p in claim.provenance))
+        shown = sources[0] if sources else "-"
+        if len(sources) > 1:
+            shown += f" +{len(sources) - 1}"
+        flag = "" if claim.status == "active" else f"[{claim.status}] "
+        rows.append((claim.id, str(claim.kind), shown, flag + value_text(claim.value)))
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
+    room = _width(out)
+    for row in rows:
+        head = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        out.write(f"{head}  {one_line(row[3], max(room - len(head) - 2, 20))}\n")
     return EXIT_OK
 
 
@@ -145,34 +180,56 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     """Add ``validate``, ``show``, ``list`` and ``export`` to the subcommand parser."""
     from carsi_claims.model import ClaimKind
 
-    p = sub.add_parser("validate", help="validate a claims file against the seeds")
+    p = add_command(
+        sub,
+        "validate",
+        "validate a claims file against the pinned sources",
+        _cmd_validate,
+        details="Every check: records, ids, the lock, references, each quote against its "
+        "source,\nthe typed values against the quotes, coverage of the sources' figures, "
+        "conflicts.\nFindings are printed as file:line:col: severity[code]: message.",
+    )
     dataset_args(p)
     format_arg(p, formats)
-    p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("show", help="show one claim, following superseded_by")
-    p.add_argument("id", metavar="ID")
+    p = add_command(
+        sub,
+        "show",
+        "show one claim, its value, quotes and sources; follows superseded_by",
+        _cmd_show,
+        exit_codes="0 shown, 1 no claim has that id, 2 unreadable input or bad usage",
+    )
+    p.add_argument("id", metavar="ID", help="the claim id, e.g. carsi.assistance-committed.260m")
     dataset_args(p)
     format_arg(p)
-    p.set_defaults(func=_cmd_show)
 
-    p = sub.add_parser("list", help="list claims, optionally filtered")
+    p = add_command(
+        sub,
+        "list",
+        "list claims, one line each, optionally filtered",
+        _cmd_list,
+        details="Each line: id, kind, sources, and the value as a person writes it.\n"
+        "A filter that names nothing in the dataset is an error (exit 2).",
+        exit_codes="0 listed (even none), 2 unreadable input, bad usage or a filter naming "
+        "nothing in the dataset",
+    )
     dataset_args(p)
-    p.add_argument("--kind", choices=[k.value for k in ClaimKind])
-    p.add_argument("--source", metavar="SOURCE_ID")
-    p.add_argument("--subject", metavar="ENTITY_ID")
-    p.add_argument("--property", metavar="PROPERTY")
+    p.add_argument("--kind", choices=[k.value for k in ClaimKind], help="only claims of this kind")
+    p.add_argument("--source", metavar="SOURCE_ID", help="only claims quoted from this source")
+    p.add_argument("--subject", metavar="ID", help="only claims about this entity or source")
+    p.add_argument("--property", metavar="PROPERTY", help="only claims of this property")
     format_arg(p)
-    p.set_defaults(func=_cmd_list)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "export",
-        help="export the dataset: json (the interchange contract), csv, jsonld, "
-        "or the jsonschema of the claims file",
+        "export the dataset: json (the interchange contract), csv, jsonld, or the jsonschema "
+        "of the claims file",
+        _cmd_export,
+        exit_codes="0 written, 2 unreadable input, bad usage or a file that cannot be written",
     )
     dataset_args(p)
     format_arg(p, ("json", "csv", "jsonschema", "jsonld"))
     p.add_argument(
         "--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout"
     )
-    p.set_defaults(func=_cmd_export)

@@ -9,13 +9,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import re
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 from carsi_claims.cli.citing import add_commands as add_citing_commands
-from carsi_claims.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Command
-from carsi_claims.cli.conflicts import add_command as add_conflicts_command
+from carsi_claims.cli.common import (
+    EXIT_CODES,
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    UsageError,
+)
+from carsi_claims.cli.conflicts import add_commands as add_conflicts_commands
 from carsi_claims.cli.dataset import add_commands as add_dataset_commands
 from carsi_claims.errors import CarsiClaimsError, LoadError
 
@@ -31,11 +39,35 @@ class _Exit(Exception):
         self.status = status
 
 
+#: argparse's words for a value outside its choices.
+_INVALID_CHOICE: Final = re.compile(
+    r"invalid choice: '(?P<value>.*?)' \(choose from (?P<choices>.*)\)"
+)
+#: argparse's words for options it does not know.
+_UNRECOGNIZED: Final = re.compile(r"unrecognized arguments: (?P<args>.*)")
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so ``run`` returns the code."""
+    """argparse that raises instead of exiting, so ``run`` returns the code, and suggests."""
 
     def error(self, message: str) -> Any:
-        raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
+        raise _UsageError(
+            f"{self.format_usage()}{self.prog}: error: {message}{self._hint(message)}"
+        )
+
+    def _hint(self, message: str) -> str:
+        """'; did you mean ...?' for a mistyped command, choice or option, or ''."""
+        from carsi_claims.text import did_you_mean
+
+        if m := _INVALID_CHOICE.search(message):
+            choices = re.findall(r"'(.*?)'", m["choices"])
+            return did_you_mean(m["value"], choices)
+        if m := _UNRECOGNIZED.search(message):
+            options = sorted(set(_option_strings(self)))
+            for arg in m["args"].split():
+                if arg.startswith("-"):
+                    return did_you_mean(arg.split("=", 1)[0], options)
+        return ""
 
     def exit(self, status: int = 0, message: str | None = None) -> Any:
         if message:
@@ -43,24 +75,39 @@ class _Parser(argparse.ArgumentParser):
         raise _Exit(status)
 
 
+def _option_strings(parser: argparse.ArgumentParser) -> list[str]:
+    """Every option of ``parser`` and of its subcommands."""
+    found: list[str] = []
+    for action in parser._actions:
+        found += action.option_strings
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found += _option_strings(child)
+    return found
+
+
 # -- the parser ----------------------------------------------------------------
 
 
 def _parser() -> _Parser:
+    from carsi_claims._version import __version__
     from carsi_claims.output.render import FORMATS
 
     parser = _Parser(
         prog="carsi-claims",
         description="Typed, source-pinned claims about the Central America Regional Security "
-        "Initiative (CARSI).",
-        epilog="Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad usage.",
+        "Initiative (CARSI). Run 'carsi-claims COMMAND --help' for one command.",
+        epilog=f"exit codes: {EXIT_CODES}",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"carsi-claims {__version__}")
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title="commands"
+    )
     sub.required = True
 
     add_dataset_commands(sub, FORMATS)  # validate, show, list, export
     add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
-    add_conflicts_command(sub)  # conflicts
+    add_conflicts_commands(sub)  # conflicts
     return parser
 
 
@@ -81,6 +128,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         return command(args, out, err)
     except LoadError as exc:
         _unreadable(args, exc, out, err)
+        return EXIT_USAGE
+    except UsageError as exc:
+        err.write(f"carsi-claims {args.command}: error: {exc}\n")
         return EXIT_USAGE
     except CarsiClaimsError as exc:
         err.write(f"carsi-claims {args.command}: {exc}\n")

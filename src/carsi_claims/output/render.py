@@ -186,7 +186,7 @@ def render_findings(
             out.write(finding.render() + "\n")
     elif format == "json":
         ok = not any(f.severity is Severity.ERROR for f in items)
-        _json.write({"ok": ok, "findings": [f.to_json() for f in items]}, out)
+        _json.write({"ok": ok, "findings": [f.to_dict() for f in items]}, out)
     elif format == "github":
         for finding in items:
             out.write(github_annotation(finding) + "\n")
