@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final
 
@@ -156,11 +157,14 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     # Tests added since a mutant survived are not run on it by mutmut (it keeps its
     # result): every survivor is run again, in a fresh process, against its tests now.
     rechecked = _load_rechecked()
-    for name, exit_code in sorted(_results(rel).items()):
+    results = _results(rel)
+    for name in results:
         rechecked.pop(name, None)
-        if exit_code == _SURVIVED:
-            rechecked[name] = recheck(name)
-            print(f"   fresh re-run of survivor {name}: exit {rechecked[name]}", flush=True)
+    survivors = sorted(name for name, code in results.items() if code == _SURVIVED)
+    with ThreadPoolExecutor(max_children) as pool:
+        for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
+            rechecked[name] = code
+            print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
     RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
 
 
