@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from carsi_claims.analysis.figures import (
@@ -78,3 +80,32 @@ def test_an_attributed_quotation_is_found_from_the_first_character(text: str) ->
 def test_an_unattributed_quotation_is_not_a_figure() -> None:
     """Quoted words with no speech verb or name next to them are not a quotation figure."""
     assert find_figures("“We will work together for a safer region, always.”", kinds={Q}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1.5 goals", "a count is a whole number, found '1.5'"),
+        ("one needs", "'one' before a plural is a pronoun ('one needs'), not a count"),
+        ("One Goals", "'one' before a plural is a pronoun ('one needs'), not a count"),
+        ("2011 goals", "'2011' reads as a year, not a count"),
+        ("five the goals", "'five the goals' is not a number before a counted noun phrase"),
+        ("5 OF Goals", "'5 OF Goals' is not a number before a counted noun phrase"),
+        ("twenty ten goals", "'twenty ten' is not a number written in words"),
+    ],
+)
+def test_why_a_count_is_refused(text: str, message: str) -> None:
+    """parse_figure says why a number before a plural is not a count."""
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        parse_figure(text)
+
+
+@pytest.mark.parametrize(("length", "found"), [(29, False), (30, True)])
+def test_an_attributed_quotation_needs_30_characters_between_the_marks(
+    length: int, found: bool
+) -> None:
+    """In running text too, a quotation has at least 30 characters between its marks."""
+    quoted = "“" + "a" * length + "”"
+    text = f"She said {quoted} to them."
+    expected = [Figure(Q, None, 9, 9 + len(quoted), quoted)] if found else []
+    assert find_figures(text, kinds={Q}) == expected
