@@ -1,0 +1,49 @@
+"""Figures at their edges: overlap resolution, a refused match amid others, render's forms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from carsi_claims.analysis.figures import FigureKind, find_figures, parse_figure, render
+from carsi_claims.model import Count, Money
+
+
+def test_of_overlapping_mentions_the_longest_wins() -> None:
+    """'USD 5 million' and '5 million dollars' overlap: the longer one is the figure."""
+    found = find_figures("USD 5 million dollars")
+    assert [(f.kind, f.text, f.value) for f in found] == [
+        (FigureKind.MONEY, "5 million dollars", Money(Decimal(5_000_000)))
+    ]
+
+
+def test_a_refused_match_does_not_stop_the_search_for_later_ones() -> None:
+    """'One needs' is no count; the counts after it are still found."""
+    found = find_figures("One needs five goals and 7 nations, not one partners.")
+    assert [(f.text, f.value) for f in found] == [
+        ("five goals", Count(5)),
+        ("7 nations", Count(7)),
+    ]
+
+
+def test_scaled_amounts_are_whole_numbers_without_exponent() -> None:
+    """'$1.5 billion' is the integer 1500000000, written without a decimal point."""
+    amount = parse_figure("$1.5 billion").value
+    assert isinstance(amount, Money)
+    assert str(amount.amount) == "1500000000"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Money(Decimal(1_000_000)), "$1 million"),
+        (Money(Decimal(999_999)), "$999,999"),
+        (Money(Decimal("1000000.5")), "$1,000,000.50"),
+        (Money(Decimal("2500.50"), "EUR"), "€2,500.50"),
+        (Money(Decimal("2500.125")), "$2,500.125"),
+    ],
+)
+def test_render_amounts_at_their_edges(value: Money, text: str) -> None:
+    """A million exactly is '1 million'; cents keep two places; more places stay as given."""
+    assert render(value) == text
