@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
-from carsi_claims.analysis.figures import FigureKind, find_figures, parse_figure, render
-from carsi_claims.model import Count, Money
+from carsi_claims.analysis.figures import (
+    FigureKind,
+    FigureValue,
+    find_figures,
+    parse_figure,
+    render,
+)
+from carsi_claims.model import Count, Money, Percentage
 
 
 def test_of_overlapping_mentions_the_longest_wins() -> None:
@@ -47,3 +54,35 @@ def test_scaled_amounts_are_whole_numbers_without_exponent() -> None:
 def test_render_amounts_at_their_edges(value: Money, text: str) -> None:
     """A million exactly is '1 million'; cents keep two places; more places stay as given."""
     assert render(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Count(0), "0"),
+        (Money(Decimal("1.000000000001")), "$1.000000000001"),
+        (Percentage(Decimal("0.000000000001")), "0.000000000001%"),
+    ],
+)
+def test_render_at_the_limits_of_what_it_writes(value: FigureValue, text: str) -> None:
+    """Zero is a count; twelve decimal places are written out."""
+    assert render(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (Percentage(Decimal(-5)), "percentage must be a finite non-negative number, found -5"),
+        (Percentage(Decimal("NaN")), "percentage must be a finite non-negative number, found NaN"),
+        (Money(Decimal("Infinity")), "amount must be a finite non-negative number, found Infinity"),
+        (
+            Money(Decimal("1.0000000000001")),
+            "amount has more than 12 decimal places: 1.0000000000001",
+        ),
+    ],
+)
+def test_render_refuses_what_it_cannot_write_back(value: FigureValue, message: str) -> None:
+    """A negative or non-finite number, or more than 12 decimal places, is a ValueError
+    naming what is wrong."""
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        render(value)
