@@ -14,7 +14,15 @@ from carsi_claims.analysis.figures import (
     parse_figure,
     render,
 )
-from carsi_claims.model import Count, Money, Percentage
+from carsi_claims.model import (
+    Count,
+    DateValue,
+    FiscalYears,
+    Money,
+    PartialDate,
+    Percentage,
+    Statement,
+)
 
 
 def test_of_overlapping_mentions_the_longest_wins() -> None:
@@ -86,3 +94,46 @@ def test_render_refuses_what_it_cannot_write_back(value: FigureValue, message: s
     naming what is wrong."""
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         render(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (DateValue(PartialDate(1000)), "the year 1000"),
+        (FiscalYears(1000, 1000), "Fiscal Year 1000"),
+        (FiscalYears(9999, 9999), "Fiscal Year 9999"),
+    ],
+)
+def test_render_writes_four_digit_years_from_1000_to_9999(value: FigureValue, text: str) -> None:
+    """Years are written as four digits: 1000 and 9999 are the ends of the range."""
+    assert render(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (DateValue(PartialDate(999)), "0999 is not a real calendar date: year < 1000"),
+        (
+            FiscalYears(999, 1000),
+            "fiscal years must satisfy 1000 <= start <= end <= 9999: "
+            "FiscalYears(start=999, end=1000)",
+        ),
+        (
+            FiscalYears(9999, 10000),
+            "fiscal years must satisfy 1000 <= start <= end <= 9999: "
+            "FiscalYears(start=9999, end=10000)",
+        ),
+    ],
+)
+def test_render_refuses_years_it_cannot_write_in_four_digits(
+    value: FigureValue, message: str
+) -> None:
+    """A year below 1000 or above 9999 is a ValueError saying so."""
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        render(value)
+
+
+def test_render_refuses_a_value_that_is_no_figure() -> None:
+    """A statement has no figure to render: TypeError naming its type."""
+    with pytest.raises(TypeError, match=r"^cannot render Statement$"):
+        render(Statement("five goals"))  # type: ignore[arg-type]
