@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -156,6 +157,7 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
         again = False
     # Tests added since a mutant survived are not run on it by mutmut (it keeps its
     # result): every survivor is run again, in a fresh process, against its tests now.
+    shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)  # the tests now
     rechecked = _load_rechecked()
     results = _results(rel)
     for name in results:
