@@ -145,6 +145,7 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     log.write_text("", encoding="utf-8")
     print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
     tried: set[str] = set()
+    again_all = again
     for _ in range(3):  # a run regenerates the mutants of changed functions: run those too
         results = _results(rel)
         todo = sorted(n for n, code in results.items() if code is None and n not in tried)
@@ -160,9 +161,10 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)  # the tests now
     rechecked = _load_rechecked()
     results = _results(rel)
-    for name in results:
-        rechecked.pop(name, None)
-    survivors = sorted(name for name, code in results.items() if code == _SURVIVED)
+    for name in results:  # a kill by a fresh re-run stands until mutmut runs the mutant again
+        if name in tried or again_all or rechecked.get(name) not in _KILLED:
+            rechecked.pop(name, None)
+    survivors = sorted(n for n, code in results.items() if code == _SURVIVED and n not in rechecked)
     with ThreadPoolExecutor(max_children) as pool:
         for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
             rechecked[name] = code
