@@ -59,15 +59,17 @@ sources:
 entities:
   - id: carsi
     name: Central America Regional Security Initiative
+    type: programme
   - id: clinton
     name: Hillary Rodham Clinton
     aliases: [Secretary Clinton]
+    type: person
 claims:
   - id: carsi.funding
     kind: money
     subject: carsi
     property: funding
-    value: {{amount: 260000000, currency: USD}}
+    value: {{amount: 260000000, currency: USD, precision: 1000000}}
     qualifiers:
       fiscal_years: {{start: 2008, end: 2010}}
       cumulative: true
@@ -85,7 +87,7 @@ claims:
     kind: percentage
     subject: carsi
     property: goal-share
-    value: {{value: 95, bound: up_to}}
+    value: {{value: 95, bound: up_to, precision: 1}}
     provenance:
 {_entry("Up to 95%")}\
   - id: carsi.goals

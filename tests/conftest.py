@@ -59,3 +59,9 @@ def tmp_dataset(tmp_path: Path) -> TmpDataset:
         return DatasetPaths(root=tmp_path, claims=claims_file, seeds=seeds_dir)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _no_github_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests that print GitHub annotations never append to a real CI step summary."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)

@@ -18,7 +18,7 @@ def test_the_mini_dataset_is_valid(tmp_dataset: TmpDataset) -> None:
 
 def test_percent_above_100(tmp_dataset: TmpDataset) -> None:
     """A percentage above 100 is a record.range error at the value, naming the claim."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     found = report_of(tmp_dataset(text, MINI_SEEDS))
     line, col = where(text, "195")
     assert (

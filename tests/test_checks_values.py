@@ -22,8 +22,8 @@ TmpDataset = Callable[..., DatasetPaths]
             "the claim says '$265 million', but the quote says '$260 million' ($260 million)",
         ),
         (
-            "{value: 95, bound: up_to}",
-            "{value: 95}",
+            "{value: 95, bound: up_to, precision: 1}",
+            "{value: 95, precision: 1}",
             "carsi.share",
             '"Up to 95%"',
             "the claim says '95%', but the quote says 'Up to 95%' (up to 95%)",

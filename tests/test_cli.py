@@ -159,13 +159,14 @@ def test_export_json(tmp_dataset: TmpDataset) -> None:
     code, out, _ = cli("export", str(paths.claims), "--format", "json")
     data = json.loads(out)
     assert code == 0
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert {"sources", "entities", "claims"} <= set(data)
     assert data["claims"][0]["provenance"][0] == {
         "source": "src-a",
         "quote": "$260 million",
         "start": 47,
         "end": 59,
+        "voice": None,
     }
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from _conflict_claims import claim
 from carsi_claims import load
-from carsi_claims.analysis.conflicts import detect, find_conflicts, resolve
+from carsi_claims.analysis.conflicts import detect, find_conflicts
+from carsi_claims.analysis.resolutions import resolve
 from carsi_claims.checks.suite import validate
 from carsi_claims.cli.main import run
 from carsi_claims.model import Count, ListItem
@@ -87,8 +88,33 @@ def test_resolved_conflict_passes_and_command_exits_0(tmp_path: Path) -> None:
     assert validate(load(f)).ok
     code, text = _cli("conflicts", str(f))
     assert code == 0
-    assert "conflict.value (error): resolved by r1 (source_error)" in text
-    assert "'Outside report' (not verifiable against local text)" in text
+    assert text == (
+        "conflict.value: resolved by r1 (source_error)\n"
+        "  question: carsi share\n"
+        "  variant 1: a\n"
+        "    sources: s1\n"
+        "    says: 90%\n"
+        "  variant 2: b\n"
+        "    sources: s1\n"
+        "    says: 97%\n"
+        "  why: the figures do not meet\n"
+        "  evidence: 'Outside report' (not verifiable against local text)\n"
+        "\n"
+        "1 conflict(s): 0 unresolved error(s), 0 stale resolution(s), "
+        "0 resolution(s) of a kind that does not fit\n"
+    )
+
+
+def test_unresolved_conflict_text_says_unresolved_error(tmp_path: Path) -> None:
+    """An unresolved conflict set is headed '(error): UNRESOLVED' and the command exits 1."""
+    f = _write(tmp_path, "  []")
+    code, text = _cli("conflicts", str(f))
+    assert code == 1
+    assert text.startswith("conflict.value (error): UNRESOLVED\n  question: carsi share\n")
+    assert text.endswith(
+        "1 conflict(s): 1 unresolved error(s), 0 stale resolution(s), "
+        "0 resolution(s) of a kind that does not fit\n"
+    )
 
 
 def test_command_exits_1_on_unresolved_and_json(tmp_path: Path) -> None:
@@ -132,11 +158,18 @@ def test_count_against_list() -> None:
 
 
 def test_shipped_dataset_has_no_unresolved_conflict() -> None:
-    """Every conflict in the shipped dataset is resolved and no resolution is stale."""
+    """Every conflict set in the shipped dataset is resolved by a resolution of a fitting kind."""
+    from carsi_claims.analysis.resolutions import kind_problem
+
     ds = load()
     matches, stale = resolve(find_conflicts(ds), ds.resolutions)
     assert [m.conflict.claims for m in matches if m.resolution is None] == []
     assert stale == []
+    assert [
+        (m.resolution.id, problem)
+        for m in matches
+        if m.resolution is not None and (problem := kind_problem(m.resolution, m.conflict))
+    ] == []
 
 
 def test_deleting_a_resolution_fails_validate() -> None:
@@ -167,7 +200,7 @@ def test_currency_conflict_keeps_undetermined_time() -> None:
     b = claim("b", Money(Decimal(1), "EUR"), source="src-b")
     [found] = detect([a, b])
     assert (found.code, found.undetermined) == ("conflict.currency", True)
-    assert found.detail.endswith("stated for one and not the other")
+    assert found.reason.endswith("is given for one and not the other)")
 
 
 def test_unrenderable_currency_is_described_readably() -> None:
@@ -193,3 +226,82 @@ def test_part_without_words_is_no_excerpt(part: str) -> None:
     a = claim("a", Quotation("we are committed", "clinton"))
     b = claim("b", Quotation(part, "clinton"), source="src-b")
     assert [f.kind for f in detect([a, b])] == ["wording"]
+
+
+def test_shipped_goal_2_is_one_report_with_three_variants() -> None:
+    """Goal 2's three wordings are one report: three variants, their sources, three diffs."""
+    code, text = _cli("conflicts", "--format", "json")
+    assert code == 0
+    data = json.loads(text)
+    [goal_2] = [c for c in data["conflicts"] if c["resolution"] == "res.goal-2.three-wordings"]
+    assert goal_2["status"] == "resolved"
+    assert goal_2["question"] == "carsi goal-2, item 2 of list carsi-five-goals"
+    assert [(v["claims"], v["sources"]) for v in goal_2["variants"]] == [
+        (
+            ["carsi.goal-2.contraband-to-within-between"],
+            [
+                "fs-disrupt-criminals-contraband",
+                "fs-enhanced-cooperation-coordination",
+                "fs-state-presence-at-risk-communities",
+            ],
+        ),
+        (["carsi.goal-2.contraband-within-between"], ["fs-2011-03-14-citizen-safety"]),
+        (["carsi.goal-2.smuggling-within-between"], ["news-separate-from-plan-merida-165m"]),
+    ]
+    assert [(d["from"], d["to"]) for d in goal_2["diffs"]] == [(0, 1), (0, 2), (1, 2)]
+    assert goal_2["diffs"][2]["diff"] == (
+        "disrupt the movement of criminals and [-contraband-] {+smuggling+} within and between "
+        "the nations of central america"
+    )
+    code, text = _cli("conflicts")
+    assert "conflict.wording: resolved by res.goal-2.three-wordings (undetermined)\n" in text
+    assert "(error)" not in text
+
+
+TYPO = """\
+sources:
+  - {id: s1, path: s1.txt, sha256: "%s", title: One, kind: news}
+entities:
+  - {id: carsi, name: CARSI}
+claims:
+  - id: a
+    kind: statement
+    subject: carsi
+    property: aim
+    value: {text: "Strong, capable, and accountable governments."}
+    provenance:
+      - {source: s1, quote: "Strong, capable, and accountable governments.", start: 0, end: 45}
+  - id: b
+    kind: statement
+    subject: carsi
+    property: aim
+    value: {text: "Strong, capable and accountable Governments."}
+    provenance:
+      - {source: s1, quote: "Strong, capable and accountable Governments.", start: 46, end: 90}
+resolutions: []
+"""
+
+
+def test_typography_only_needs_no_resolution(tmp_path: Path) -> None:
+    """A punctuation-and-case-only set is info: the command says so and exits 0."""
+    import hashlib
+
+    text = (
+        "Strong, capable, and accountable governments.\n"
+        "Strong, capable and accountable Governments.\n"
+    )
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "s1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    f = tmp_path / "data" / "claims.yaml"
+    f.write_text(TYPO % hashlib.sha256(text.encode()).hexdigest(), encoding="utf-8")
+    report = validate(load(f))
+    assert report.ok
+    [finding] = [x for x in report.findings if x.code.startswith("conflict")]
+    assert (finding.code, finding.severity) == ("conflict.typography", "info")
+    code, out = _cli("conflicts", str(f))
+    assert code == 0
+    assert out.startswith(
+        "conflict.typography (info): not an error, no resolution needed\n  question: carsi aim\n"
+    )
+    assert "  diff 1 -> 2: strong, [-capable,-] {+capable+} and accountable governments.\n" in out

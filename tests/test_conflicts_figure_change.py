@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _conflict_claims import claim, decimals, money
-from carsi_claims.analysis.conflicts import detect, interval
-from carsi_claims.model import Money
+from carsi_claims.analysis.conflicts import detect
+from carsi_claims.model import Money, interval
 
 
 @given(money, decimals, st.booleans())

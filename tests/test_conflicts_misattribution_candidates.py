@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
 import pytest
 
 from _conflict_claims import claim
-from carsi_claims.analysis import conflicts
+from carsi_claims.analysis import conflicts, wording
 from carsi_claims.analysis.conflicts import ConflictKind, detect
 from carsi_claims.model import Claim, Quotation
 
@@ -28,16 +31,22 @@ def _quotes() -> list[Claim]:
 def test_shared_opening_words_do_not_make_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Quotations that share only their first words are not compared pairwise (near-linear)."""
     calls = 0
-    real = conflicts.is_excerpt
+    real = wording.excerpt_of
 
-    def counting(part: str, whole: str) -> bool:
+    def counting(part: Sequence[str], whole: Sequence[str]) -> bool:
         nonlocal calls
         calls += 1
         return real(part, whole)
 
-    monkeypatch.setattr(conflicts, "is_excerpt", counting)
+    monkeypatch.setattr(conflicts, "excerpt_of", counting)
     assert detect(_quotes()) == []
     assert calls <= len(_PLACES)  # at most one candidate each, not 200 x 199
+    quotes = _quotes()
+    again = [attrs.evolve(q, id=q.id + "-again") for q in quotes]
+    calls = 0
+    assert detect([*quotes, *again]) == []
+    # the same words by the same speaker are one variant: no more candidates than before
+    assert calls <= len(_PLACES)
 
 
 def test_excerpt_by_another_speaker_is_still_found() -> None:

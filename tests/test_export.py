@@ -1,4 +1,4 @@
-"""Exports: JSON interchange, CSV with inert formula cells, schema.org JSON-LD, atomic --output."""
+"""Exports: JSON interchange, CSV exact or for spreadsheets, atomic --output."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from carsi_claims import Claim, Dataset, Money, load
 from carsi_claims._atomic import write_text
 from carsi_claims.output.csv import CSV_COLUMNS, inert_cell, to_csv
 from carsi_claims.output.interchange import SCHEMA_VERSION, ExportError, to_json
-from carsi_claims.output.jsonld import to_jsonld
 
 TmpDataset = Callable[..., DatasetPaths]
 
@@ -30,13 +29,43 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 def test_json_export_carries_schema_version_and_provenance() -> None:
-    """The JSON export starts with schema_version, and every provenance entry has its four keys."""
+    """The JSON export starts with schema_version, and every provenance entry has its keys."""
     data = json.loads(to_json(load()))
     assert next(iter(data)) == "schema_version"
-    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     for claim in data["claims"]:
         for entry in claim["provenance"]:
-            assert set(entry) == {"source", "quote", "start", "end"}
+            assert set(entry) == {"source", "quote", "start", "end", "voice"}
+
+
+def test_json_export_carries_the_schema_2_fields() -> None:
+    """Voice, mentions, heading, derived, inferred qualifiers, precision, entity types and
+    ISO codes, and source relations are in the JSON export (schema_version 2)."""
+    data = json.loads(to_json(load()))
+    claims = {c["id"]: c for c in data["claims"]}
+    assert {"voice", "mentions", "heading", "derived"} <= set(claims["carsi.five-goals.count"])
+    share = claims["central-america.cocaine-flow-share.up-to-95"]
+    assert share["voice"] == "william-brownfield"
+    assert share["value"]["precision"] == 1
+    money = claims["carsi.assistance-committed.260m"]
+    assert money["value"]["precision"] == 1_000_000
+    assert money["qualifiers"]["inferred"] == [
+        {
+            "qualifier": "as_of",
+            "basis": "dateline",
+            "claim": "fs-2011-03-14-citizen-safety.published",
+            "note": money["qualifiers"]["inferred"][0]["note"],
+        }
+    ]
+    assert claims["carsi.assistance-programming.count"]["derived"] is True
+    assert claims["carsi.five-goals.count"]["heading"] is True
+    assert claims["barack-obama.regional-partner-1.mexico"]["mentions"] == ["mexico"]
+    entities = {e["id"]: e for e in data["entities"]}
+    assert (entities["mexico"]["type"], entities["mexico"]["iso3166"]) == ("country", "MX")
+    assert entities["european-union"]["iso3166"] is None
+    sources = {s["id"]: s for s in data["sources"]}
+    [relation] = sources["news-separate-from-plan-merida-165m"]["relations"]
+    assert (relation["kind"], relation["source"]) == ("version_of", "fs-2011-03-14-citizen-safety")
 
 
 def test_csv_has_one_row_per_claim_and_provenance_entry() -> None:
@@ -68,16 +97,24 @@ def test_csv_money_row(tmp_dataset: TmpDataset) -> None:
     assert row["quote"] == "$260 million"
 
 
-def test_csv_formula_cells_are_inert_and_negative_numbers_stay(tmp_dataset: TmpDataset) -> None:
-    """A note starting with = gets an apostrophe; a negative amount stays the number -5."""
+def test_csv_formula_cells_are_inert_only_for_spreadsheets(tmp_dataset: TmpDataset) -> None:
+    """By default a note starting with = is exact; --for-spreadsheet gives it an apostrophe.
+
+    A negative amount stays the number -5 either way.
+    """
     text = mutate("amount: 260000000", "amount: -5")
     text = mutate(
         "    property: funding\n", '    property: funding\n    note: "=HYPERLINK(1)"\n', text
     )
-    rows = _rows(to_csv(load(tmp_dataset(text, MINI_SEEDS).claims)))
-    row = next(r for r in rows if r["claim_id"] == "carsi.funding")
-    assert row["note"] == "'=HYPERLINK(1)"
-    assert row["value_amount"] == "-5"
+    dataset = load(tmp_dataset(text, MINI_SEEDS).claims)
+    exact = next(r for r in _rows(to_csv(dataset)) if r["claim_id"] == "carsi.funding")
+    assert exact["note"] == "=HYPERLINK(1)"
+    assert exact["value_amount"] == "-5"
+    sheet_text = to_csv(dataset, for_spreadsheet=True)
+    assert sheet_text.startswith("\ufeffclaim_id,")
+    sheet = next(r for r in _rows(sheet_text[1:]) if r["claim_id"] == "carsi.funding")
+    assert sheet["note"] == "'=HYPERLINK(1)"
+    assert sheet["value_amount"] == "-5"
 
 
 @pytest.mark.parametrize(
@@ -122,66 +159,6 @@ def test_nan_never_reaches_json_or_csv() -> None:
         to_json(_nan_dataset())
     with pytest.raises(ExportError, match=r"non-finite number NaN cannot be exported"):
         to_csv(_nan_dataset())
-
-
-def test_jsonld_claims_with_appearance_and_quotation(tmp_dataset: TmpDataset) -> None:
-    """Each claim is a schema.org Claim whose appearance is a Quotation in the source document."""
-    data = to_jsonld(load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims))
-    assert data["@context"] == "https://schema.org"
-    nodes = {node["identifier"]: node for node in data["@graph"]}
-    funding = nodes["carsi.funding"]
-    assert funding["@type"] == "Claim"
-    assert funding["text"] == "$260 million"
-    assert funding["about"] == {
-        "@type": "Thing",
-        "identifier": "carsi",
-        "name": "Central America Regional Security Initiative",
-    }
-    assert funding["appearance"] == [
-        {
-            "@type": "Quotation",
-            "text": "$260 million",
-            "isPartOf": {
-                "@type": "CreativeWork",
-                "identifier": "src-a",
-                "name": "A shared partnership",
-                "datePublished": "2011-03-14",
-            },
-        }
-    ]
-    assert funding["firstAppearance"] == funding["appearance"][0]
-    quote = nodes["carsi.clinton-together"]
-    speaker = {
-        "@type": "Person",
-        "identifier": "clinton",
-        "name": "Hillary Rodham Clinton",
-        "alternateName": ["Secretary Clinton"],
-        "jobTitle": "Secretary of State",
-    }
-    assert quote["author"] == speaker
-    assert quote["appearance"][0]["spokenByCharacter"] == speaker
-
-
-def test_jsonld_uses_schema_org_terms_only() -> None:
-    """Every key in the shipped dataset's JSON-LD is a JSON-LD keyword or a schema.org term."""
-    terms = {
-        "@context", "@graph", "@type", "identifier", "about", "creativeWorkStatus", "text",
-        "appearance", "firstAppearance", "author", "description", "isPartOf", "name",
-        "publisher", "datePublished", "url", "spokenByCharacter", "alternateName", "jobTitle",
-    }  # fmt: skip
-    seen: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            seen.update(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(to_jsonld(load()))
-    assert seen <= terms
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "jsonld", "jsonschema"])

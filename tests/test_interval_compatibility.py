@@ -1,4 +1,5 @@
-"""Interval compatibility: reflexive, exact meets up_to iff x <= y, widening is safe."""
+"""Interval compatibility: reflexive, exact meets up_to iff x <= y, widening is safe;
+the precision a figure is stated to gives its width."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from hypothesis import strategies as st
 
 from _conflict_claims import decimals, money
 from carsi_claims import strategies as cs
-from carsi_claims.analysis.conflicts import interval
-from carsi_claims.model import Bound, Money, Percentage
+from carsi_claims.model import Bound, Count, Money, Percentage, interval
 
 
 @given(st.one_of(money, cs.percentage_values()))
@@ -82,3 +82,34 @@ def test_at_least_percent_stops_at_100() -> None:
     """At least 40% stands for 40..100."""
     iv = interval(Percentage(Decimal(40), Bound.AT_LEAST))
     assert (iv.low, iv.high) == (Decimal(40), Decimal(100))
+
+
+def test_260_million_stated_to_the_million() -> None:
+    """'$260 million', stated to the million, stands for 259.5..260.5 million."""
+    iv = interval(Money(Decimal(260_000_000), precision=Decimal(1_000_000)))
+    assert (iv.low, iv.high) == (Decimal(259_500_000), Decimal(260_500_000))
+    assert iv.meets(interval(Money(Decimal(260_400_000))))
+    assert not iv.meets(interval(Money(Decimal(260_600_000))))
+
+
+def test_without_precision_a_figure_is_a_point() -> None:
+    """A figure the source says is exact ('exactly $260 million') has no width."""
+    iv = interval(Money(Decimal(260_000_000)))
+    assert (iv.low, iv.high) == (Decimal(260_000_000), Decimal(260_000_000))
+
+
+def test_precision_with_bounds() -> None:
+    """'Up to 95%' to the percent reaches 95.5; 'at least 40%' starts at 39.5; a count
+    stated to the hundred ('about 200') has that width before its tolerance."""
+    up_to = interval(Percentage(Decimal(95), Bound.UP_TO, precision=Decimal(1)))
+    assert (up_to.low, up_to.high) == (Decimal(0), Decimal("95.5"))
+    at_least = interval(Percentage(Decimal(40), Bound.AT_LEAST, precision=Decimal(1)))
+    assert (at_least.low, at_least.high) == (Decimal("39.5"), Decimal(100))
+    count = interval(Count(200, precision=100))
+    assert (count.low, count.high) == (Decimal(150), Decimal(250))
+
+
+def test_percentage_precision_is_clipped_to_100() -> None:
+    """'100%' stated to the percent does not reach above 100."""
+    iv = interval(Percentage(Decimal(100), precision=Decimal(1)))
+    assert (iv.low, iv.high) == (Decimal("99.5"), Decimal(100))

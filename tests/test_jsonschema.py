@@ -168,17 +168,49 @@ NUMBERISH = st.text(alphabet="0123456789-+.eE ,_x", max_size=24) | st.text(max_s
 @given(NUMBERISH)
 def test_whole_number_pattern_matches_the_loader(value: str) -> None:
     """A string is a whole number to the schema exactly when the loader reads it as one."""
-    start = SCHEMA["$defs"]["Provenance"]["properties"]["start"]
+    start = SCHEMA["$defs"]["FiscalYears"]["properties"]["start"]
     assert _accepts(start, value) == _loader_accepts(value, int)
 
 
-@given(NUMBERISH)
-def test_decimal_pattern_matches_the_loader(value: str) -> None:
-    """A string is a decimal to the schema exactly when the loader reads it as one."""
+def _in_range(value: str, tp: type[Any], low: int, high: int | None = None) -> bool:
+    if not _loader_accepts(value, tp):
+        return False
+    number = converter.structure(value, tp)
+    return bool(low <= number and (high is None or number <= high))
+
+
+@given(NUMBERISH | st.integers(-3, 3).map(str) | st.sampled_from(["-0", "00", "-00.0", "0.0"]))
+def test_ranges_match_the_loader_and_the_record_checks(value: str) -> None:
+    """Offsets, counts, amounts, ordinals and percentages: the schema accepts a string exactly
+    when the loader reads it and the record checks find it in range."""
     from decimal import Decimal
 
-    amount = SCHEMA["$defs"]["Money"]["properties"]["amount"]
-    assert _accepts(amount, value) == _loader_accepts(value, Decimal)
+    defs = SCHEMA["$defs"]
+    assert _accepts(defs["Provenance"]["properties"]["start"], value) == _in_range(value, int, 0)
+    assert _accepts(defs["Count"]["properties"]["value"], value) == _in_range(value, int, 0)
+    assert _accepts(defs["ListItem"]["properties"]["ordinal"], value) == _in_range(value, int, 1)
+    amount = defs["Money"]["properties"]["amount"]
+    assert _accepts(amount, value) == _in_range(value, Decimal, 0)
+    percent = defs["Percentage"]["properties"]["value"]
+    assert _accepts(percent, value) == _in_range(value, Decimal, 0, 100)
+
+
+@pytest.mark.parametrize(
+    ("definition", "field", "value"),
+    [
+        ("Provenance", "start", -5),
+        ("Provenance", "end", 3032.5),
+        ("Provenance", "start", "-5"),
+        ("Money", "amount", "2.6e8"),
+        ("Money", "amount", -1),
+        ("Percentage", "value", 100.5),
+        ("Count", "value", -1),
+        ("ListItem", "ordinal", 0),
+    ],
+)
+def test_schema_rejects_what_0_1_0_let_through(definition: str, field: str, value: object) -> None:
+    """Negative offsets, fractional offsets, exponent forms and out-of-range figures."""
+    assert not _accepts(SCHEMA["$defs"][definition]["properties"][field], value)
 
 
 @given(st.sampled_from(["true", "false", "yes", "no", "True", "on", "1", ""]) | st.text(max_size=6))

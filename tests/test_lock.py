@@ -9,13 +9,20 @@ import pytest
 
 from _mini import MINI_SEEDS, MINI_YAML, cli, mutate, report_of, where
 from carsi_claims import load, validate
-from carsi_claims.citing.lock import HEADER, read_lock, render_lock
+from carsi_claims.analysis.meaning import fingerprints
+from carsi_claims.citing.lock import HEADER, LockedId, read_lock, render_lock
 from carsi_claims.dataset import default_paths
 from conftest import TmpDataset
 
 DATE_CLAIM = MINI_YAML[MINI_YAML.index("  - id: carsi.date\n") :]
 CLAIMS_PART = MINI_YAML[MINI_YAML.index("claims:\n") :]
 MINI_IDS = sorted(line.split("id: ")[1] for line in CLAIMS_PART.splitlines() if "  - id: " in line)
+
+
+def _line_of(lock_file: Path, claim_id: str) -> int:
+    """The 1-based line of ``claim_id``'s entry in a format-2 lock."""
+    lines = lock_file.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(f"claim {claim_id} "))
 
 
 def _locked(tmp_dataset: TmpDataset, claims: str = MINI_YAML) -> Path:
@@ -27,26 +34,35 @@ def _locked(tmp_dataset: TmpDataset, claims: str = MINI_YAML) -> Path:
 
 
 def test_shipped_lock_lists_every_shipped_id() -> None:
-    """data/claims.lock exists, is in canonical form, and holds every shipped claim id."""
+    """data/claims.lock exists, is in canonical form, and holds every shipped claim id and
+    every correction of the claims file."""
     claims_file, _ = default_paths()
     lock_file = claims_file.with_name("claims.lock")
     text = lock_file.read_text(encoding="utf-8")
-    ids = {c.id for c in load()}
-    assert text == render_lock(ids)
+    dataset = load()
+    ids = {c.id for c in dataset}
     lock = read_lock(lock_file)
     assert lock is not None
+    entries = [LockedId(i, 0, fp, form) for i, (fp, form) in fingerprints(dataset).items()]
+    assert text == render_lock(entries, lock.corrections)
     assert lock.problems == ()
     assert lock.id_set == ids
+    recorded = {(c.id, c.old, c.new) for c in lock.corrections}
+    assert recorded == {(c.claim, c.old, c.new) for c in dataset.corrections}
 
 
 def test_lock_creates_a_sorted_file_with_a_header(tmp_dataset: TmpDataset) -> None:
-    """The first ``lock`` writes the header comment and every id, sorted, one per line."""
+    """The first ``lock`` writes the header, then every id with its meaning, sorted, one a line."""
     paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
     code, out, err = cli("lock", str(paths.claims))
     lock_file = paths.claims.with_name("claims.lock")
     assert (code, err) == (0, "")
     assert out.startswith(f"{lock_file.as_posix()}: added 6 claim id(s), 6 locked\n")
-    assert lock_file.read_text(encoding="utf-8") == HEADER + "".join(f"{i}\n" for i in MINI_IDS)
+    meanings = fingerprints(load(paths.claims))
+    assert lock_file.read_text(encoding="utf-8") == HEADER + "".join(
+        f"claim {i} {meanings[i][0]} {meanings[i][1]}\n" for i in MINI_IDS
+    )
+    assert HEADER.endswith("\ncarsi-claims-lock 2\n")
 
 
 def test_lock_adds_new_ids_and_is_then_up_to_date(tmp_dataset: TmpDataset) -> None:
@@ -57,7 +73,7 @@ def test_lock_adds_new_ids_and_is_then_up_to_date(tmp_dataset: TmpDataset) -> No
     code, out, _ = cli("lock", str(paths.claims))
     assert code == 0
     assert out == f"{lock_file.as_posix()}: added 1 claim id(s), 7 locked\n  + carsi.date-again\n"
-    assert "carsi.date-again\n" in lock_file.read_text(encoding="utf-8")
+    assert "\nclaim carsi.date-again m1:" in lock_file.read_text(encoding="utf-8")
     assert cli("lock", str(paths.claims))[1] == (
         f"{lock_file.as_posix()}: up to date, 7 claim id(s) locked\n"
     )
@@ -67,7 +83,7 @@ def test_deleting_a_locked_id_fails_validate(tmp_dataset: TmpDataset) -> None:
     """A locked id missing from the dataset is an error at its line of the lock file."""
     lock_file = _locked(tmp_dataset)
     paths = tmp_dataset(MINI_YAML.replace(DATE_CLAIM, ""), MINI_SEEDS)
-    line = lock_file.read_text(encoding="utf-8").splitlines().index("carsi.date") + 1
+    line = _line_of(lock_file, "carsi.date")
     found = [f for f in report_of(paths) if f[0] == "id.lock-missing"]
     assert found == [
         (
@@ -90,7 +106,7 @@ def test_lock_refuses_to_drop_an_id(tmp_dataset: TmpDataset) -> None:
     lock_file = _locked(tmp_dataset)
     before = lock_file.read_bytes()
     paths = tmp_dataset(MINI_YAML.replace(DATE_CLAIM, ""), MINI_SEEDS)
-    line = before.decode().splitlines().index("carsi.date") + 1
+    line = _line_of(lock_file, "carsi.date")
     code, out, err = cli("lock", str(paths.claims))
     assert (code, out) == (1, "")
     assert err.startswith(
@@ -116,9 +132,11 @@ def test_a_retracted_locked_id_is_fine(tmp_dataset: TmpDataset) -> None:
 
 
 def test_malformed_and_duplicate_lock_lines_are_reported(tmp_dataset: TmpDataset) -> None:
-    """A line that is not an id is an error, a repeated id a warning, each at its line."""
+    """A line that is not an entry is an error, a repeated id a warning, each at its line."""
     lock_file = _locked(tmp_dataset)
-    text = lock_file.read_text(encoding="utf-8") + "  Carsi.Date  \ncarsi.goals\n"
+    text = lock_file.read_text(encoding="utf-8")
+    goals = text.splitlines()[_line_of(lock_file, "carsi.goals") - 1]
+    text += f"  Carsi.Date  \n{goals}\n"
     lock_file.write_text(text, encoding="utf-8")
     n = text.count("\n")
     paths = tmp_dataset(MINI_YAML, MINI_SEEDS)

@@ -13,6 +13,9 @@ import carsi_claims
 #: Names of re-exported modules that stay in their module (helpers and constants).
 KEPT_IN_MODULE = {
     "VALUE_TYPES",
+    "DEFAULT_RELATIVE_TOLERANCE",
+    "OWN_VOICE",
+    "Numeric",
     "DEFAULT_CHECKS",
     "FORMATS",
     "ID_PATTERN",

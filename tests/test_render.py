@@ -7,6 +7,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -23,6 +24,7 @@ from carsi_claims.output.render import (
     render_findings,
     to_sarif,
 )
+from carsi_claims.output.rules import RULES
 
 TmpDataset = Callable[..., DatasetPaths]
 
@@ -178,10 +180,17 @@ def test_github_annotation_is_one_line_and_round_trips(message: str, file: str) 
     assert props["col"] == "4"
 
 
-def test_sarif_log_has_the_published_shape() -> None:
-    """The SARIF log fits the 2.1.0 structure: version, $schema, driver, rules and results."""
+def test_sarif_log_has_the_published_shape(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SARIF log: version, $schema, driver, every rule, results located below %SRCROOT%."""
+    monkeypatch.chdir(tmp_path)
     warning = Finding("provenance.hash", Severity.WARNING, "hash differs")
-    log = to_sarif([ERROR, warning, ERROR], command="validate", version="9.9")
+    log = to_sarif(
+        [ERROR, warning, ERROR],
+        command="validate",
+        version="9.9",
+        root=tmp_path,
+        subject="data/claims.yaml",
+    )
     jsonschema.validate(log, _SARIF_SHAPE)
     assert log["version"] == "2.1.0"
     assert log["$schema"] == SARIF_SCHEMA
@@ -190,36 +199,42 @@ def test_sarif_log_has_the_published_shape() -> None:
     assert run["tool"]["driver"]["version"] == "9.9"
     assert run["automationDetails"] == {"id": "carsi-claims/validate/"}
     assert run["columnKind"] == "unicodeCodePoints"
-    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["record.range", "provenance.hash"]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert ids == [*RULES, "provenance.hash"]  # a code not in RULES still gets a rule
     first, second, third = run["results"]
+    fingerprint = first["partialFingerprints"]["primaryLocationLineHash"]
     assert first == {
         "ruleId": "record.range",
-        "ruleIndex": 0,
+        "ruleIndex": ids.index("record.range"),
         "level": "error",
         "message": {"text": "percentage must be within 0..100, found 195"},
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": "data/claims.yaml"},
-                    "region": {"startLine": 12, "startColumn": 14},
+                    "artifactLocation": {"uri": "data/claims.yaml", "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": 12, "startColumn": 14, "endLine": 12, "endColumn": 15},
                 }
             }
         ],
+        "partialFingerprints": {
+            "carsiClaimsFinding/v1": fingerprint,
+            "primaryLocationLineHash": fingerprint,
+        },
         "properties": {"claim": "carsi.share"},
     }
-    assert second == {
-        "ruleId": "provenance.hash",
-        "ruleIndex": 1,
-        "level": "warning",
-        "message": {"text": "hash differs"},
-    }
-    assert third["ruleIndex"] == 0
+    assert second["ruleIndex"] == len(RULES)
+    assert second["level"] == "warning"
+    assert second["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+    assert third["partialFingerprints"]["primaryLocationLineHash"] == (
+        fingerprint.replace(":1", ":2")
+    )
 
 
-def test_sarif_uri_is_percent_encoded() -> None:
+def test_sarif_uri_is_percent_encoded(tmp_path: Path) -> None:
     """A relative path with a space or % becomes a relative URI reference with %-escapes."""
     finding = Finding("c", Severity.INFO, "m", location=Location("my data/50%.yaml", 1, 1))
-    result = to_sarif([finding], version="1")["runs"][0]["results"][0]
+    result = to_sarif([finding], version="1", root=os.getcwd())["runs"][0]["results"][0]
     assert result["level"] == "note"
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "my%20data/50%25.yaml"
@@ -244,7 +259,7 @@ def test_render_findings_refuses_an_unknown_format() -> None:
 
 def test_validate_format_github_lands_on_the_line(tmp_dataset: TmpDataset) -> None:
     """validate --format github prints an ::error on the offending line and exits 1."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     code, out, _ = cli("validate", str(paths.claims), "--format", "github")
     assert code == 1
@@ -259,7 +274,7 @@ def test_validate_format_github_lands_on_the_line(tmp_dataset: TmpDataset) -> No
 
 def test_validate_format_sarif(tmp_dataset: TmpDataset) -> None:
     """validate --format sarif prints one SARIF log whose result names the line and column."""
-    text = mutate("{value: 95, bound: up_to}", "{value: 195, bound: up_to}")
+    text = mutate("{value: 95, bound: up_to,", "{value: 195, bound: up_to,")
     paths = tmp_dataset(text, MINI_SEEDS)
     code, out, _ = cli("validate", str(paths.claims), "--format", "sarif")
     assert code == 1

@@ -40,7 +40,7 @@ def test_scalars_take_the_schema_type(
                 ("ammount",),
                 "schema.unknown-key",
                 "unknown key 'ammount' in Money; expected one of amount, currency, bound, "
-                "tolerance; "
+                "tolerance, precision; "
                 "did you mean 'amount'?",
                 at_key=True,
             ),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import os
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,10 +16,15 @@ from carsi_claims._paths import display_path
 from carsi_claims.errors import LoadError, RetractedClaimWarning, UnknownClaimError
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
+    OWN_VOICE,
     Claim,
     ClaimKind,
+    Correction,
     CoverageIgnore,
     Entity,
+    FiscalYears,
+    PartialDate,
+    Quotation,
     Resolution,
     Source,
     Status,
@@ -28,7 +35,7 @@ if TYPE_CHECKING:
     from carsi_claims.read.strict_yaml import Document
     from carsi_claims.read.structure import Path as TreePath
 
-__all__ = ["Dataset", "default_paths", "load"]
+__all__ = ["Dataset", "default_paths", "load", "load_bytes"]
 
 
 def _index(records: tuple[Any, ...]) -> dict[str, Any]:
@@ -52,6 +59,7 @@ class Dataset:
     claims: tuple[Claim, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
     coverage_ignores: tuple[CoverageIgnore, ...] = ()
+    corrections: tuple[Correction, ...] = ()
     file: str | None = None
     seeds_dir: Path | None = None
     problems: tuple[Finding, ...] = ()
@@ -129,17 +137,80 @@ class Dataset:
         subject: str | None = None,
         property: str | None = None,
         status: Status | str | None = None,
+        entity: str | None = None,
+        fiscal_year: int | None = None,
+        as_of_from: PartialDate | str | None = None,
+        as_of_to: PartialDate | str | None = None,
+        speaker: str | None = None,
+        voice: str | None = None,
+        list_id: str | None = None,
+        derived: bool | None = None,
+        inferred: bool | None = None,
     ) -> list[Claim]:
-        """Claims matching every criterion given (``source`` matches any provenance)."""
-        return [
-            c
-            for c in self.claims
-            if (kind is None or c.kind == kind)
-            and (subject is None or c.subject == subject)
-            and (property is None or c.property == property)
-            and (status is None or c.status == status)
-            and (source is None or any(p.source == source for p in c.provenance))
-        ]
+        """Claims matching every criterion given.
+
+        - ``source``: any provenance entry cites it;
+        - ``entity``: an entity id, or a country's ISO 3166-1 code (``MX``):
+          the claim's subject, a mention, a voice or a quotation's speaker;
+        - ``fiscal_year``: within the claim's fiscal-year qualifier or value;
+        - ``as_of_from``/``as_of_to``: the as-of date overlaps the range
+          (dates as ``2011``, ``2011-03`` or ``2011-03-14``; either end open);
+          a claim without an as-of date is left out;
+        - ``speaker``: a quotation's speaker; ``voice``: any quote's voice, an
+          entity id or :data:`~carsi_claims.model.OWN_VOICE` (``"own"``) for
+          the source's own words;
+        - ``list_id``: an item or a count of that list;
+        - ``derived``/``inferred``: the claim is (True) or is not (False)
+          derived, or has an inferred qualifier.
+
+        Raises ValueError for a date that is not one.
+        """
+        tests: list[Callable[[Claim], bool]] = []
+
+        def want(test: Callable[[Claim], bool]) -> None:
+            tests.append(test)
+
+        if kind is not None:
+            want(lambda c: c.kind == kind)
+        if subject is not None:
+            want(lambda c: c.subject == subject)
+        if property is not None:
+            want(lambda c: c.property == property)
+        if status is not None:
+            want(lambda c: c.status == status)
+        if source is not None:
+            want(lambda c: any(p.source == source for p in c.provenance))
+        if entity is not None:
+            wanted = self._entity_id(entity)
+            want(lambda c: wanted in _entities_of(c))
+        if fiscal_year is not None:
+            want(lambda c: _in_fiscal_years(c, fiscal_year))
+        if as_of_from is not None or as_of_to is not None:
+            low = _first_day(as_of_from) if as_of_from is not None else datetime.date.min
+            high = _last_day(as_of_to) if as_of_to is not None else datetime.date.max
+            want(lambda c: _as_of_overlaps(c, low, high))
+        if speaker is not None:
+            want(lambda c: isinstance(c.value, Quotation) and c.value.speaker == speaker)
+        if voice is not None:
+            wanted_voice = None if voice == OWN_VOICE else voice
+            want(lambda c: wanted_voice in c.voices())
+        if list_id is not None:
+            want(lambda c: getattr(c.value, "list", None) == list_id)
+        if derived is not None:
+            want(lambda c: c.derived is derived)
+        if inferred is not None:
+            want(lambda c: c.is_inferred() is inferred)
+        return [c for c in self.claims if all(test(c) for test in tests)]
+
+    def _entity_id(self, ref: str) -> str:
+        """An entity id, or the id of the country whose ISO 3166-1 code ``ref`` is."""
+        if ref in self.entities_by_id:
+            return ref
+        code = ref.upper()
+        for e in self.entities:
+            if e.iso3166 == code:
+                return e.id
+        return ref
 
     # -- locations -------------------------------------------------------------
 
@@ -149,6 +220,42 @@ class Dataset:
         if path is None or self.document is None:
             return None
         return self.document.locate((*path, *sub))
+
+
+def _entities_of(claim: Claim) -> set[str | None]:
+    out: set[str | None] = {claim.subject, *claim.mentions, *claim.voices()}
+    if isinstance(claim.value, Quotation):
+        out.add(claim.value.speaker)
+    return out
+
+
+def _in_fiscal_years(claim: Claim, year: int) -> bool:
+    spans = [claim.qualifiers.fiscal_years]
+    if isinstance(claim.value, FiscalYears):
+        spans.append(claim.value)
+    return any(s is not None and s.start <= year <= s.end for s in spans)
+
+
+def _date(value: PartialDate | str) -> PartialDate:
+    return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+
+
+def _first_day(value: PartialDate | str) -> datetime.date:
+    d = _date(value)
+    return datetime.date(d.year, d.month or 1, d.day or 1)
+
+
+def _last_day(value: PartialDate | str) -> datetime.date:
+    d = _date(value)
+    month = d.month or 12
+    return datetime.date(d.year, month, d.day or calendar.monthrange(d.year, month)[1])
+
+
+def _as_of_overlaps(claim: Claim, low: datetime.date, high: datetime.date) -> bool:
+    as_of = claim.qualifiers.as_of
+    if as_of is None or as_of.problem() is not None:
+        return False
+    return _first_day(as_of) <= high and low <= _last_day(as_of)
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -175,9 +282,6 @@ def load(
     With ``strict=False`` such records are left out and their findings kept
     in ``Dataset.problems``.
     """
-    from carsi_claims.read.strict_yaml import load_yaml
-    from carsi_claims.read.structure import locate_problems, structure_records
-
     if path is None:
         claims_path, seeds_default = default_paths()
     else:
@@ -192,6 +296,26 @@ def load(
         raise LoadError(
             [Finding("file.unreadable", Severity.ERROR, f"cannot read {shown}: {reason}")]
         ) from None
+    return load_bytes(data, shown, seeds=seeds_dir, strict=strict)
+
+
+def load_bytes(
+    data: bytes,
+    file: str,
+    *,
+    seeds: str | os.PathLike[str] | None = None,
+    strict: bool = True,
+) -> Dataset:
+    """Read a claims file's bytes, named ``file`` in messages (``v0.1.0:data/claims.yaml``).
+
+    Raises :class:`LoadError` as :func:`load` does; ``seeds`` is the seeds
+    folder (none by default: the checks that read sources are then skipped).
+    """
+    from carsi_claims.read.strict_yaml import load_yaml
+    from carsi_claims.read.structure import locate_problems, structure_records
+
+    shown = file
+    seeds_dir = Path(seeds) if seeds is not None else None
     document = load_yaml(data, shown)
     records, problems = structure_records(document.root)
 
@@ -213,6 +337,7 @@ def load(
         claims=tuple(r for _, r in records["claims"]),
         resolutions=tuple(r for _, r in records["resolutions"]),
         coverage_ignores=tuple(r for _, r in records["coverage_ignores"]),
+        corrections=tuple(r for _, r in records["corrections"]),
         file=shown,
         seeds_dir=seeds_dir,
         problems=tuple(findings),

@@ -16,31 +16,44 @@ from typing import Final, TypeAlias
 import attrs
 
 __all__ = [
+    "DEFAULT_RELATIVE_TOLERANCE",
     "ID_PATTERN",
     "MAX_ID_LEN",
+    "OWN_VOICE",
     "VALUE_TYPES",
+    "Basis",
     "Bound",
     "Claim",
     "ClaimKind",
+    "Correction",
     "Count",
     "CoverageIgnore",
     "DateValue",
     "Entity",
+    "EntityType",
     "Evidence",
     "FiscalYears",
+    "Inference",
+    "Interval",
     "ListItem",
     "Money",
+    "Numeric",
     "PartialDate",
     "Percentage",
+    "Pin",
     "Provenance",
+    "QualifierName",
     "Qualifiers",
     "Quotation",
+    "RelationKind",
     "Resolution",
     "ResolutionKind",
     "Source",
+    "SourceRelation",
     "Statement",
     "Status",
     "Value",
+    "interval",
     "is_valid_id",
 ]
 
@@ -57,7 +70,11 @@ def is_valid_id(value: str) -> bool:
 
 
 class Bound(enum.StrEnum):
-    """How a stated figure relates to the true one ("up to 95%" is UP_TO 95)."""
+    """How a stated figure relates to the true one ("up to 95%" is UP_TO 95).
+
+    ``EXACT`` means the source uses no comparator ("$260 million"); how
+    finely the figure is stated is its ``precision``, not its bound.
+    """
 
     EXACT = "exact"
     UP_TO = "up_to"
@@ -83,6 +100,51 @@ class Status(enum.StrEnum):
 
     ACTIVE = "active"
     RETRACTED = "retracted"
+
+
+class EntityType(enum.StrEnum):
+    """What sort of thing an entity is."""
+
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    PROGRAMME = "programme"
+    REGION = "region"
+
+
+class RelationKind(enum.StrEnum):
+    """How one source stands to another.
+
+    ``VERSION_OF``: the same text in another version (sentences in common,
+    some words or figures differ); ``REPRINT_OF``: the other's text
+    reproduced, differing only in typography or page furniture;
+    ``COMPANION_OF``: a document of the same series (shared template or
+    paragraphs, different content).
+    """
+
+    VERSION_OF = "version_of"
+    REPRINT_OF = "reprint_of"
+    COMPANION_OF = "companion_of"
+
+
+class QualifierName(enum.StrEnum):
+    """The qualifiers of a claim, by the name of their field in :class:`Qualifiers`."""
+
+    AS_OF = "as_of"
+    FISCAL_YEARS = "fiscal_years"
+    CUMULATIVE = "cumulative"
+    SCOPE = "scope"
+
+
+class Basis(enum.StrEnum):
+    """What an inferred qualifier is read from.
+
+    ``DATELINE``: the document's own date (an as-of date for "to date");
+    ``CONTEXT``: the text around the quote (a heading, a preceding sentence).
+    """
+
+    DATELINE = "dateline"
+    CONTEXT = "context"
 
 
 class ResolutionKind(enum.StrEnum):
@@ -165,21 +227,28 @@ class PartialDate:
 
 @attrs.frozen
 class Money:
-    """An amount of money: ``amount`` in whole units of ISO 4217 ``currency``."""
+    """An amount of money: ``amount`` in whole units of ISO 4217 ``currency``.
+
+    ``precision`` is the unit the figure is stated to ("$260 million": 1000000);
+    None when the figure is exact (the source says "exactly").  ``tolerance``
+    is an uncertainty the source states.  :func:`interval` gives what it means.
+    """
 
     amount: Decimal
     currency: str = "USD"
     bound: Bound = Bound.EXACT
     tolerance: Decimal | None = None
+    precision: Decimal | None = None
 
 
 @attrs.frozen
 class Percentage:
-    """A percentage, 0..100."""
+    """A percentage, 0..100; ``precision`` as for :class:`Money` ("95%": 1)."""
 
     value: Decimal
     bound: Bound = Bound.EXACT
     tolerance: Decimal | None = None
+    precision: Decimal | None = None
 
 
 @attrs.frozen
@@ -191,6 +260,9 @@ class Count:
     tolerance: int | None = None
     #: The list (a ``ListItem.list`` id) whose length this counts, if any.
     list: str | None = None
+    #: The unit the number is stated to ("about 200" may be stated to the
+    #: hundred); None for a number of things counted exactly ("Five Goals").
+    precision: int | None = None
 
 
 @attrs.frozen
@@ -233,6 +305,9 @@ class ListItem:
     text: str
 
 
+#: The values that stand for a number (see :func:`interval`).
+Numeric: TypeAlias = Money | Percentage | Count
+
 Value: TypeAlias = (
     Money | Percentage | Count | DateValue | FiscalYears | Quotation | Statement | ListItem
 )
@@ -249,20 +324,115 @@ VALUE_TYPES: Final[dict[ClaimKind, type[Value]]] = {
 }
 
 
+# -- numbers as intervals -------------------------------------------------------
+
+#: The half-width of an ``approximately`` figure without a stated tolerance,
+#: relative to the figure.
+DEFAULT_RELATIVE_TOLERANCE: Final = Decimal("0.1")
+_HUNDRED: Final = Decimal(100)
+_INF: Final = Decimal("Infinity")
+
+
+@attrs.frozen
+class Interval:
+    """A closed interval; ``high`` may be +infinity."""
+
+    low: Decimal
+    high: Decimal
+
+    def meets(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def contains(self, x: Decimal) -> bool:
+        return self.low <= x <= self.high
+
+
+def interval(value: Numeric) -> Interval:
+    """The interval a numeric value stands for.
+
+    A figure stated to a ``precision`` p stands for x +/- p/2 ("$260 million",
+    precision 1000000, is [259500000, 260500000]); without one it is x.  The
+    bound then gives the shape: ``exact`` that interval; ``up_to`` from 0 to
+    its top; ``at_least`` from its bottom up (to 100 for a percentage);
+    ``approximately`` widened by the stated ``tolerance``, else by
+    :data:`DEFAULT_RELATIVE_TOLERANCE` of x.  A stated ``tolerance`` widens
+    the interval of any bound.  The result is clipped to [0, +inf] (to
+    [0, 100] for a percentage).
+    """
+    if isinstance(value, Count):
+        x = Decimal(value.value)
+    else:
+        x = value.amount if isinstance(value, Money) else value.value
+    half = Decimal(value.precision) / 2 if value.precision is not None else Decimal(0)
+    ceiling = _HUNDRED if isinstance(value, Percentage) else _INF
+    tol = Decimal(value.tolerance) if value.tolerance is not None else None
+    if value.bound is Bound.UP_TO:
+        low, high = Decimal(0), x + half
+    elif value.bound is Bound.AT_LEAST:
+        low, high = x - half, ceiling
+    else:
+        low, high = x - half, x + half
+        if value.bound is Bound.APPROXIMATELY and tol is None:
+            tol = abs(x) * DEFAULT_RELATIVE_TOLERANCE
+    if tol is not None:
+        low, high = low - tol, high + tol
+    return Interval(max(low, Decimal(0)), min(high, ceiling))
+
+
 # -- claims -------------------------------------------------------------------
+
+
+@attrs.frozen
+class Inference:
+    """A qualifier the source does not state in the quote, and what it is read from.
+
+    ``claim`` is the claim that states the premise, where there is one (the
+    dateline's date claim for an as-of date read from the dateline).
+    """
+
+    qualifier: QualifierName
+    basis: Basis
+    claim: str | None = None
+    note: str | None = None
 
 
 @attrs.frozen
 class Qualifiers:
     """What narrows the question a claim answers.
 
-    ``None`` means *not stated by the source*: unknown, not zero or false.
+    ``None`` means *not stated by the source*: unknown, not zero or false.  A
+    qualifier listed in ``inferred`` is not stated in the quote but read from
+    elsewhere (see :class:`Inference`); every other one is stated.
     """
 
     as_of: PartialDate | None = None
     fiscal_years: FiscalYears | None = None
     cumulative: bool | None = None
     scope: str | None = None
+    inferred: tuple[Inference, ...] = ()
+
+    def inference(self, name: QualifierName | str) -> Inference | None:
+        """How the qualifier ``name`` was inferred, or None when it is stated (or absent)."""
+        for inference in self.inferred:
+            if inference.qualifier == name:
+                return inference
+        return None
+
+    def is_stated(self, name: QualifierName | str) -> bool:
+        """Whether the qualifier ``name`` has a value the source states."""
+        present = getattr(self, QualifierName(name).value) is not None
+        return present and self.inference(name) is None
+
+    def stated(self) -> Qualifiers:
+        """These qualifiers without the inferred ones: what the sources state."""
+        if not self.inferred:
+            return self
+        return Qualifiers(
+            as_of=None if self.inference(QualifierName.AS_OF) else self.as_of,
+            fiscal_years=None if self.inference(QualifierName.FISCAL_YEARS) else self.fiscal_years,
+            cumulative=None if self.inference(QualifierName.CUMULATIVE) else self.cumulative,
+            scope=None if self.inference(QualifierName.SCOPE) else self.scope,
+        )
 
 
 @attrs.frozen
@@ -277,11 +447,26 @@ class Provenance:
     quote: str
     start: int
     end: int
+    #: Whose words the quote is in this source, when that differs from the
+    #: claim's voice (an entity id; see :attr:`Claim.voice`).
+    voice: str | None = None
+
+
+#: The voice of a claim the source makes itself, as queries name it.
+OWN_VOICE: Final = "own"
 
 
 @attrs.frozen
 class Claim:
-    """One claim a source makes, typed by ``kind``, with its provenance."""
+    """One claim a source makes, typed by ``kind``, with its provenance.
+
+    ``voice`` is whose assertion it is: None for the source's own, else the
+    entity the source quotes or reports (a quotation's voice is its
+    speaker).  ``mentions`` are the entities its quotes name besides its
+    subject and voice.  ``heading`` marks a claim whose quote is a section
+    heading; ``derived`` a value not stated but derived from what the quotes
+    state (the number of a list's items).
+    """
 
     id: str
     kind: ClaimKind
@@ -294,6 +479,29 @@ class Claim:
     superseded_by: str | None = None
     reason: str | None = None
     note: str | None = None
+    voice: str | None = None
+    mentions: tuple[str, ...] = ()
+    heading: bool = False
+    derived: bool = False
+
+    def voice_at(self, provenance: Provenance) -> str | None:
+        """Whose words one quote is: an entity id, or None for the source's own voice."""
+        if provenance.voice is not None:
+            return provenance.voice
+        if self.voice is not None:
+            return self.voice
+        return self.value.speaker if isinstance(self.value, Quotation) else None
+
+    # Methods, not properties: the field ``property`` shadows the builtin here.
+    def voices(self) -> tuple[str | None, ...]:
+        """The distinct voices of the claim's quotes, in provenance order."""
+        if not self.provenance:
+            return (self.voice_at(Provenance("", "", 0, 0)),)
+        return tuple(dict.fromkeys(self.voice_at(p) for p in self.provenance))
+
+    def is_inferred(self) -> bool:
+        """Whether any qualifier is inferred rather than stated."""
+        return bool(self.qualifiers.inferred)
 
 
 @attrs.frozen
@@ -309,17 +517,33 @@ class Source:
     published: PartialDate | None = None
     url: str | None = None
     note: str | None = None
+    relations: tuple[SourceRelation, ...] = ()
+
+
+@attrs.frozen
+class SourceRelation:
+    """A relation of a source to another source, with the evidence in ``note``."""
+
+    kind: RelationKind
+    source: str
+    note: str
 
 
 @attrs.frozen
 class Entity:
-    """A person or body; ``aliases`` are other spellings of the same name."""
+    """A person, country, organisation, programme or region.
+
+    ``aliases`` are other spellings of the same name; ``iso3166`` is a
+    country's ISO 3166-1 alpha-2 code.
+    """
 
     id: str
     name: str
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     note: str | None = None
+    type: EntityType | None = None
+    iso3166: str | None = None
 
 
 @attrs.frozen
@@ -345,6 +569,14 @@ class Evidence:
 
 
 @attrs.frozen
+class Pin:
+    """The meaning fingerprint a claim had when a resolution naming it was reviewed."""
+
+    claim: str
+    fingerprint: str
+
+
+@attrs.frozen
 class Resolution:
     """An explicit, reasoned record that some claims differ on purpose."""
 
@@ -354,6 +586,8 @@ class Resolution:
     rationale: str
     preferred: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    #: The fingerprints of its claims when it was last reviewed (``carsi-claims pin``).
+    pins: tuple[Pin, ...] = ()
 
 
 @attrs.frozen
@@ -362,4 +596,18 @@ class CoverageIgnore:
 
     source: str
     quote: str
+    reason: str
+
+
+@attrs.frozen
+class Correction:
+    """A reasoned correction of a published claim that keeps what it asserts.
+
+    ``old`` and ``new`` are the claim's meaning fingerprints before and after
+    (a typo in a quote the value does not depend on, say); the lock records it.
+    """
+
+    claim: str
+    old: str
+    new: str
     reason: str

@@ -46,6 +46,7 @@ except ModuleNotFoundError as exc:  # hypothesis is the `strategies` extra, not 
 
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import (
+    Basis,
     Bound,
     Claim,
     ClaimKind,
@@ -54,11 +55,13 @@ from carsi_claims.model import (
     Entity,
     Evidence,
     FiscalYears,
+    Inference,
     ListItem,
     Money,
     PartialDate,
     Percentage,
     Provenance,
+    QualifierName,
     Qualifiers,
     Quotation,
     Resolution,
@@ -257,7 +260,8 @@ def qualifiers(*, pooled: bool = False) -> st.SearchStrategy[Qualifiers]:
     """Qualifiers, each part known or not (``None``).
 
     With ``pooled``, as-of dates, fiscal-year spans and scopes come from small
-    pools, so that two claims often answer the same question.
+    pools, so that two claims often answer the same question, and a present
+    as-of date or span may be marked inferred (from the dateline).
     """
     if pooled:
         return st.builds(
@@ -266,13 +270,29 @@ def qualifiers(*, pooled: bool = False) -> st.SearchStrategy[Qualifiers]:
             st.none() | st.sampled_from(_SPANS),
             st.none() | st.just(True) | st.just(False),
             st.none() | st.sampled_from(_SCOPES),
-        )
+        ).flatmap(_with_inferences)
     return st.builds(
         Qualifiers,
         st.none() | partial_dates(),
         st.none() | fiscal_years(),
         st.none() | st.booleans(),
         st.none() | texts(max_words=4),
+    )
+
+
+def _with_inferences(q: Qualifiers) -> st.SearchStrategy[Qualifiers]:
+    """``q``, with some of its present time qualifiers marked inferred (as from a dateline)."""
+    present = [
+        name
+        for name in (QualifierName.AS_OF, QualifierName.FISCAL_YEARS)
+        if getattr(q, name.value) is not None
+    ]
+    if not present:
+        return st.just(q)
+    return st.lists(st.sampled_from(present), unique=True).map(
+        lambda names: attrs.evolve(
+            q, inferred=tuple(Inference(name, Basis.DATELINE) for name in names)
+        )
     )
 
 

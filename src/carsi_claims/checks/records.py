@@ -1,4 +1,4 @@
-"""Record checks: kinds, ranges, real dates, currency codes, status."""
+"""Record checks: kinds, ranges, real dates, currency and country codes, status."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
+from carsi_claims._iso3166 import COUNTRIES
 from carsi_claims._iso4217 import CURRENCIES
 from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
@@ -20,6 +21,7 @@ from carsi_claims.model import (
     Money,
     PartialDate,
     Percentage,
+    Qualifiers,
     Quotation,
     Statement,
     Status,
@@ -118,8 +120,44 @@ def _value(ctx: Context, claim: Claim) -> Iterator[Finding]:
             "value",
             "tolerance",
         )
+    if isinstance(v, Money | Percentage | Count) and v.precision is not None and v.precision <= 0:
+        yield ctx.finding(
+            "record.range",
+            f"precision is the unit a figure is stated to and must be positive, "
+            f"found {v.precision}",
+            claim,
+            "value",
+            "precision",
+        )
     if isinstance(v, Quotation | Statement | ListItem) and not v.text.strip():
         yield ctx.finding("record.empty", "text must not be empty", claim, "value", "text")
+
+
+def _inferences(ctx: Context, claim: Claim, q: Qualifiers) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for i, inference in enumerate(q.inferred):
+        name = inference.qualifier.value
+        if name in seen:
+            yield ctx.finding(
+                "record.inference",
+                f"qualifier {name} is listed as inferred twice",
+                claim,
+                "qualifiers",
+                "inferred",
+                i,
+            )
+        seen.add(name)
+        if getattr(q, name) is None:
+            yield ctx.finding(
+                "record.inference",
+                f"qualifier {name} is listed as inferred but has no value; "
+                f"give {name} or drop the inference",
+                claim,
+                "qualifiers",
+                "inferred",
+                i,
+                "qualifier",
+            )
 
 
 def _claim(ctx: Context, claim: Claim) -> Iterator[Finding]:
@@ -127,6 +165,7 @@ def _claim(ctx: Context, claim: Claim) -> Iterator[Finding]:
     q = claim.qualifiers
     yield from _date(ctx, claim, q.as_of, "qualifiers", "as_of")
     yield from _span(ctx, claim, q.fiscal_years, "qualifiers", "fiscal_years")
+    yield from _inferences(ctx, claim, q)
     if not claim.provenance:
         yield ctx.finding(
             "record.no-provenance",
@@ -183,6 +222,33 @@ def check_records(ctx: Context) -> Iterator[Finding]:
                 "sha256",
             )
         yield from _date(ctx, source, source.published, "published")
+        for i, relation in enumerate(source.relations):
+            if relation.source == source.id:
+                yield ctx.finding(
+                    "record.relation",
+                    f"source {source.id!r} cannot be {relation.kind} itself",
+                    source,
+                    "relations",
+                    i,
+                    "source",
+                )
+            if not relation.note.strip():
+                yield ctx.finding(
+                    "record.empty",
+                    "a source relation needs a note giving its evidence",
+                    source,
+                    "relations",
+                    i,
+                    "note",
+                )
+    for entity in ds.entities:
+        if entity.iso3166 is not None and entity.iso3166 not in COUNTRIES:
+            yield ctx.finding(
+                "record.iso3166",
+                f"expected an ISO 3166-1 alpha-2 country code such as MX, found {entity.iso3166!r}",
+                entity,
+                "iso3166",
+            )
     for claim in ds.claims:
         yield from _claim(ctx, claim)
     for res in ds.resolutions:

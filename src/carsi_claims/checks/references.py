@@ -22,7 +22,7 @@ def _missing(
 
 
 def check_references(ctx: Context) -> Iterator[Finding]:
-    """Sources, entities (speakers, subjects) and claims named by records exist."""
+    """Sources, entities (subjects, speakers, voices, mentions) and claims named exist."""
     ds = ctx.dataset
     sources, entities, claims = ds.sources_by_id, ds.entities_by_id, ds.claims_by_id
     subjects = {*entities, *sources}
@@ -35,8 +35,34 @@ def check_references(ctx: Context) -> Iterator[Finding]:
             )
         for i, p in enumerate(claim.provenance):
             yield from _missing(ctx, "source", p.source, sources, claim, "provenance", i, "source")
+            if p.voice is not None:
+                yield from _missing(
+                    ctx, "entity", p.voice, entities, claim, "provenance", i, "voice"
+                )
         if claim.superseded_by is not None:
             yield from _missing(ctx, "claim", claim.superseded_by, claims, claim, "superseded_by")
+        if claim.voice is not None:
+            yield from _missing(ctx, "entity", claim.voice, entities, claim, "voice")
+        for i, ref in enumerate(claim.mentions):
+            yield from _missing(ctx, "entity", ref, entities, claim, "mentions", i)
+        for i, inference in enumerate(claim.qualifiers.inferred):
+            if inference.claim is not None:
+                yield from _missing(
+                    ctx,
+                    "claim",
+                    inference.claim,
+                    claims,
+                    claim,
+                    "qualifiers",
+                    "inferred",
+                    i,
+                    "claim",
+                )
+    for source in ds.sources:
+        for i, relation in enumerate(source.relations):
+            yield from _missing(
+                ctx, "source", relation.source, sources, source, "relations", i, "source"
+            )
     lists = {c.value.list for c in ds.claims if isinstance(c.value, ListItem)}
     for claim in ds.claims:
         counted = getattr(claim.value, "list", None)

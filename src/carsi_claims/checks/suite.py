@@ -8,8 +8,10 @@ from pathlib import Path
 from carsi_claims.checks.base import Check, Context, run
 from carsi_claims.checks.conflicts import check_conflicts
 from carsi_claims.checks.coverage import check_coverage
+from carsi_claims.checks.curation import check_curation
 from carsi_claims.checks.ids import check_ids
 from carsi_claims.checks.lock import check_lock
+from carsi_claims.checks.meaning import check_meaning
 from carsi_claims.checks.provenance import check_provenance
 from carsi_claims.checks.records import check_records
 from carsi_claims.checks.references import check_references
@@ -24,11 +26,13 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_records,
     check_ids,
     check_lock,
+    check_meaning,
     check_references,
     check_provenance,
     check_values,
     check_coverage,
     check_conflicts,
+    check_curation,
 )
 
 

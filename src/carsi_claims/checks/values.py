@@ -91,8 +91,15 @@ def value_problem(claim: Claim, p: Provenance) -> str | None:
 
 
 def check_values(ctx: Context) -> Iterator[Finding]:
-    """Every provenance quote states the claim's typed value."""
+    """Every provenance quote states the claim's typed value.
+
+    A derived claim (the number of a list's items, which the source does not
+    state) is not read from its quotes: the conflicts check holds a count
+    against its list, and the curation check allows ``derived`` only there.
+    """
     for claim in ctx.dataset.claims:
+        if claim.derived:
+            continue
         for i, p in enumerate(claim.provenance):
             if not p.quote:
                 continue

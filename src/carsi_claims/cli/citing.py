@@ -1,4 +1,4 @@
-"""The commands that keep figures tracked and ids citable: coverage, lock, cite, check-refs.
+"""The commands that keep figures tracked and ids citable: coverage, lock, pin, cite, check-refs.
 
 Registered on the ``carsi-claims`` parser by :func:`add_commands`; each
 command takes ``(args, out, err)`` and returns the exit code (0 no errors,
@@ -8,6 +8,7 @@ command takes ``(args, out, err)`` and returns the exit code (0 no errors,
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
@@ -16,16 +17,21 @@ from carsi_claims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_command,
+    claims_subject,
     dataset_args,
     find_claim,
     format_arg,
     load,
+    report,
+    root_arg,
     write_json,
 )
+from carsi_claims.text import did_you_mean
 
 if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
     from carsi_claims.dataset import Dataset
+    from carsi_claims.findings import Finding
 
 __all__ = ["CITE_FORMATS", "add_commands"]
 
@@ -69,16 +75,15 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.analysis.coverage import coverage
     from carsi_claims.checks.coverage import coverage_findings, stale_finding, uncovered_finding
     from carsi_claims.findings import Finding, Severity
-    from carsi_claims.output.render import render_findings
 
     dataset = load(args)
-    report = coverage(dataset)
-    for u in report.unscanned:
+    cover = coverage(dataset)
+    for u in cover.unscanned:
         err.write(f"carsi-claims coverage: {u.source.id}: {u.message}\n")
     if args.format == "json":
-        write_json(_coverage_json(dataset, report), out)
+        write_json(_coverage_json(dataset, cover), out)
     elif args.format == "text":
-        for m in report.mentions:
+        for m in cover.mentions:
             if m.covered_by is not None:
                 status = f"covered by claim {m.covered_by}"
             elif m.ignored_by is not None:
@@ -89,10 +94,10 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 continue
             text = m.figure.text if len(m.figure.text) <= 60 else m.figure.text[:57] + "..."
             out.write(f"{m.file}:{m.line}:{m.column}: {m.figure.kind.value} {text!r}: {status}\n")
-        for stale in report.stale:
+        for stale in cover.stale:
             out.write(stale_finding(stale, dataset).render() + "\n")
-        s = _summary(report)
-        verdict = "complete" if report.complete else "INCOMPLETE"
+        s = _summary(cover)
+        verdict = "complete" if cover.complete else "INCOMPLETE"
         out.write(
             f"coverage {verdict}: {s['mentions']} figure mention(s): {s['covered']} covered by "
             f"claims, {s['ignored']} ignored, {s['uncovered']} uncovered; "
@@ -106,13 +111,13 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 f"{u.message}; its figure mentions were not checked",
                 location=dataset.locate(u.source, "path"),
             )
-            for u in report.unscanned
+            for u in cover.unscanned
         ]
-        findings = [*unscanned, *coverage_findings(report, dataset)]
-        render_findings(findings, args.format, out, command="coverage")
-    if report.unscanned:
+        findings = [*unscanned, *coverage_findings(cover, dataset)]
+        report(findings, args, out, err, subject=claims_subject(args))
+    if cover.unscanned:
         return EXIT_USAGE
-    return EXIT_OK if not report.uncovered and not report.stale else EXIT_ERRORS
+    return EXIT_OK if not cover.uncovered and not cover.stale else EXIT_ERRORS
 
 
 # -- lock ------------------------------------------------------------------------
@@ -128,25 +133,45 @@ def _project_claims_file() -> Path | None:
     return None
 
 
-def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _project_file(args: argparse.Namespace, command: str, err: TextIO, what: str) -> bool:
+    """Set ``args.claims_file`` to the project's when none is given; False when there is none.
+
+    ``what`` says what the command writes, e.g. "whose lock to update (the shipped
+    dataset's lock belongs to the installed package and is never written)".
+    """
     from carsi_claims._paths import display_path
-    from carsi_claims.checks.lock import lock_missing_finding
-    from carsi_claims.citing.lock import LOCK_NAME, lock_path, update_lock
 
     if args.claims_file is None:
         found = _project_claims_file()
         if found is None:
             err.write(
-                "carsi-claims lock: error: no claims file given, and no data/claims.yaml in "
-                f"{display_path(Path.cwd())} or a folder above it; name the claims file whose "
-                "lock to update (the shipped dataset's lock belongs to the installed package "
-                "and is never written)\n"
+                f"carsi-claims {command}: error: no claims file given, and no data/claims.yaml "
+                f"in {display_path(Path.cwd())} or a folder above it; name the claims file {what}\n"
             )
-            return EXIT_USAGE
+            return False
         args.claims_file = str(found)
+    return True
+
+
+def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from carsi_claims._paths import display_path
+    from carsi_claims.checks.lock import lock_missing_finding
+    from carsi_claims.citing.lock import LOCK_NAME, lock_path, update_lock
+
+    what = (
+        "whose lock to update (the shipped dataset's lock belongs to the installed package and "
+        "is never written)"
+    )
+    if not _project_file(args, "lock", err, what):
+        return EXIT_USAGE
     dataset = load(args)
+    if args.repin:
+        code = _pin(dataset, None, every=True, out=out, err=err, command="lock")
+        if code != EXIT_OK:
+            return code
+        dataset = load(args)  # the claims file now holds the new pins
     try:
-        update = update_lock(dataset)
+        update = update_lock(dataset, repin=args.repin)
     except OSError as exc:
         path = lock_path(dataset.file)
         shown = LOCK_NAME if path is None else display_path(path)
@@ -165,16 +190,87 @@ def _cmd_lock(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "unchanged\n"
         )
         return EXIT_ERRORS
+    if update.changed:
+        from carsi_claims.checks.meaning import changed_findings
+
+        for finding in changed_findings(dataset, update.changed, shown):
+            err.write(finding.render() + "\n")
+        err.write(
+            f"carsi-claims lock: refusing to re-pin {len(update.changed)} published claim(s) "
+            "whose meaning changed: retract and supersede them, or add a reasoned corrections "
+            f"entry; {shown} is unchanged\n"
+        )
+        return EXIT_ERRORS
     if not update.ok:
         err.write(f"carsi-claims lock: {shown} is unchanged\n")
         return EXIT_ERRORS
-    if update.added:
-        out.write(f"{shown}: added {len(update.added)} claim id(s), {update.total} locked\n")
-        for claim_id in update.added:
-            out.write(f"  + {claim_id}\n")
-    else:
+    if update.migrated:
+        out.write(
+            f"{shown}: migrated from format 1 (claim ids only) to format 2: every locked id "
+            "kept, each pinned to the fingerprint of its current meaning\n"
+        )
+    changes = [
+        *(f"  + {i}\n" for i in update.added),
+        *(f"  ~ {i} (correction recorded)\n" for i in update.corrected),
+        *(f"  ! {i} (re-pinned to its current meaning)\n" for i in update.repinned),
+    ]
+    if changes:
+        done = [f"added {len(update.added)} claim id(s)"]
+        if update.corrected:
+            done.append(f"recorded {len(update.corrected)} correction(s)")
+        if update.repinned:
+            done.append(f"re-pinned {len(update.repinned)} claim(s)")
+        out.write(f"{shown}: {', '.join(done)}, {update.total} locked\n" + "".join(changes))
+    elif not update.migrated:
         out.write(f"{shown}: up to date, {update.total} claim id(s) locked\n")
     return EXIT_OK
+
+
+# -- pin -------------------------------------------------------------------------
+
+
+def _pin(
+    dataset: Dataset,
+    which: list[str] | None,
+    *,
+    every: bool,
+    out: TextIO,
+    err: TextIO,
+    command: str = "pin",
+) -> int:
+    from carsi_claims._paths import display_path
+    from carsi_claims.citing.pins import pin_resolutions
+
+    try:
+        update = pin_resolutions(dataset, which, every=every)
+    except OSError as exc:
+        err.write(f"carsi-claims {command}: cannot write {dataset.file}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    shown = display_path(update.path)
+    if update.unknown:
+        for name in update.unknown:
+            hint = did_you_mean(name, [r.id for r in dataset.resolutions])
+            err.write(f"carsi-claims {command}: unknown resolution id {name!r}{hint}\n")
+        err.write(f"carsi-claims {command}: {shown} is unchanged\n")
+        return EXIT_ERRORS
+    if update.problem is not None:
+        err.write(f"carsi-claims {command}: {update.problem}")
+        err.write(f"carsi-claims {command}: {shown} is unchanged\n")
+        return EXIT_ERRORS
+    if update.pinned:
+        out.write(f"{shown}: pinned {len(update.pinned)} resolution(s) to their claims' meaning\n")
+        out.write("".join(f"  ~ {res_id}\n" for res_id in update.pinned))
+    else:
+        out.write(f"{shown}: every resolution's pins are up to date\n")
+    return EXIT_OK
+
+
+def _cmd_pin(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    what = "to pin in (the shipped dataset belongs to the installed package and is never written)"
+    if not _project_file(args, "pin", err, what):
+        return EXIT_USAGE
+    dataset = load(args)
+    return _pin(dataset, args.resolution, every=args.all, out=out, err=err)
 
 
 # -- cite --------------------------------------------------------------------------
@@ -197,26 +293,45 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- check-refs ----------------------------------------------------------------------
 
 
+def _at_argument(finding: Finding, paths: Sequence[str]) -> Finding:
+    """A path that cannot be read at all is named only in its finding's message; for the
+    machine formats, where every result needs a location, point it at that argument."""
+    import attrs
+
+    from carsi_claims._paths import display_path
+    from carsi_claims.findings import Location
+
+    if finding.location is not None:
+        return finding
+    for given in paths:
+        shown = display_path(Path(given))
+        if finding.message.startswith(f"cannot read {shown}: "):
+            return attrs.evolve(finding, location=Location(shown, 1, 1))
+    return finding
+
+
 def _cmd_check_refs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.citing.refs import check_refs
     from carsi_claims.findings import Severity
-    from carsi_claims.output.render import render_findings
 
     dataset = load(args)
-    report = check_refs(args.paths, dataset)
-    render_findings(report.findings, args.format, out, command="check-refs")
+    refs = check_refs(args.paths, dataset)
+    findings = refs.findings
+    if args.format in ("github", "sarif"):
+        findings = tuple(_at_argument(f, args.paths) for f in findings)
+    report(findings, args, out, err, subject=claims_subject(args))
     if args.format in ("text", "github"):
-        errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
-        bad = errors - len(report.unreadable)
-        verdict = "ok" if report.ok else "FAILED"
-        paths = f", {len(report.unreadable)} unreadable path(s)" if report.unreadable else ""
+        errors = sum(1 for f in refs.findings if f.severity is Severity.ERROR)
+        bad = errors - len(refs.unreadable)
+        verdict = "ok" if refs.ok else "FAILED"
+        paths = f", {len(refs.unreadable)} unreadable path(s)" if refs.unreadable else ""
         out.write(
-            f"check-refs {verdict}: {report.references} claim reference(s) in {report.files} "
+            f"check-refs {verdict}: {refs.references} claim reference(s) in {refs.files} "
             f"file(s), {bad} unknown, retracted or malformed{paths}\n"
         )
-    if report.unreadable:
+    if refs.unreadable:
         return EXIT_USAGE
-    return EXIT_OK if report.ok else EXIT_ERRORS
+    return EXIT_OK if refs.ok else EXIT_ERRORS
 
 
 # -- registration ------------------------------------------------------------------
@@ -237,17 +352,20 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     )
     dataset_args(p)
     format_arg(p, formats)
+    root_arg(p)
 
     p = add_command(
         sub,
         "lock",
-        "add the dataset's new claim ids to claims.lock beside it (never drops one)",
+        "pin the dataset's new claim ids, with their meaning, in claims.lock beside it "
+        "(never drops or re-means one)",
         _cmd_lock,
         details="With no CLAIMS_FILE, the lock of the current project: data/claims.yaml in "
         "this folder\nor the nearest folder above it that has one. The lock of an installed "
         "package is\nnever written.",
-        exit_codes="0 written or up to date, 1 a locked id is missing or an id is malformed "
-        "(nothing written), 2 unreadable input, bad usage or no claims file found",
+        exit_codes="0 written or up to date, 1 a locked id is missing, a published claim "
+        "changed meaning without a correction, or an id is malformed (nothing written), "
+        "2 unreadable input, bad usage or no claims file found",
     )
     p.add_argument(
         "claims_file",
@@ -256,6 +374,39 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
         metavar="CLAIMS_FILE",
         help="claims file (default: data/claims.yaml of the current project)",
     )
+    p.set_defaults(seeds=None)
+    p.add_argument(
+        "--repin",
+        action="store_true",
+        help="pin every locked id and every resolution to the current meanings, whatever they "
+        "were (only to adopt fingerprints or a new canonical form; README: Meaning fingerprints)",
+    )
+
+    p = add_command(
+        sub,
+        "pin",
+        "pin resolutions to the meaning of the claims they resolve, in the claims file",
+        _cmd_pin,
+        details="Without options, the resolutions that pin nothing yet. After a claim changed "
+        "meaning\nits resolutions are stale: review each, then re-pin it with --resolution ID.",
+        exit_codes="0 written or up to date, 1 an unknown resolution or pins that cannot be "
+        "placed (nothing written), 2 unreadable input, bad usage or no claims file found",
+    )
+    p.add_argument(
+        "claims_file",
+        nargs="?",
+        default=None,
+        metavar="CLAIMS_FILE",
+        help="claims file (default: data/claims.yaml of the current project)",
+    )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--resolution",
+        action="append",
+        metavar="ID",
+        help="(re-)pin this resolution, once you have reviewed it (repeatable)",
+    )
+    which.add_argument("--all", action="store_true", help="re-pin every resolution")
     p.set_defaults(seeds=None)
 
     p = add_command(
@@ -288,4 +439,5 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
         help="claims file (default: the shipped dataset)",
     )
     format_arg(p, formats)
+    root_arg(p)
     p.set_defaults(seeds=None)

@@ -8,11 +8,13 @@ there is no circle.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
+    from carsi_claims.findings import Finding
     from carsi_claims.model import Claim
 
 __all__ = [
@@ -23,11 +25,14 @@ __all__ = [
     "Command",
     "UsageError",
     "add_command",
+    "claims_subject",
     "dataset_args",
     "find_claim",
     "format_arg",
     "load",
+    "report",
     "require_known",
+    "root_arg",
     "write_json",
 ]
 
@@ -100,6 +105,70 @@ def format_arg(p: argparse.ArgumentParser, choices: Sequence[str] = ("text", "js
         default=choices[0],
         help=f"output format: {', '.join(choices)} (default: {choices[0]})",
     )
+
+
+def root_arg(p: argparse.ArgumentParser) -> None:
+    """``--root``: the repository root that github and sarif paths are relative to."""
+    p.add_argument(
+        "--root",
+        default=None,
+        metavar="DIR",
+        help="repository root for paths in github and sarif output "
+        "(default: `git rev-parse --show-toplevel`, else the working folder)",
+    )
+
+
+def report(
+    findings: Iterable[Finding],
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    *,
+    subject: str | None,
+    environ: Mapping[str, str] | None = None,
+) -> None:
+    """Render findings in ``args.format`` on ``out``.
+
+    The github format also appends a summary to ``$GITHUB_STEP_SUMMARY`` when
+    it is set (a summary that cannot be written is reported on ``err``; the
+    annotations are printed all the same).  ``subject`` is the file a finding
+    without a location points at (the claims file, or the argument given).
+    """
+    from pathlib import Path
+
+    from carsi_claims.output.render import (
+        append_text,
+        github_summary,
+        render_findings,
+        repository_root,
+    )
+
+    items = list(findings)
+    env = os.environ if environ is None else environ
+    given = getattr(args, "root", None)
+    root = None if given is None else Path(given)
+    render_findings(items, args.format, out, command=args.command, root=root, subject=subject)
+    summary = env.get("GITHUB_STEP_SUMMARY")
+    if args.format != "github" or not summary:
+        return
+    top = repository_root() if root is None else root
+    text = github_summary(items, command=args.command, root=top, subject=subject)
+    try:
+        append_text(summary, text)
+    except OSError as exc:
+        err.write(
+            f"carsi-claims {args.command}: cannot append to GITHUB_STEP_SUMMARY "
+            f"{summary}: {exc.strerror or exc}\n"
+        )
+
+
+def claims_subject(args: argparse.Namespace) -> str:
+    """The claims file the arguments name, as shown in messages (the shipped one by default)."""
+    from carsi_claims._paths import display_path
+    from carsi_claims.dataset import default_paths
+
+    given = getattr(args, "claims_file", None)
+    return str(given) if given is not None else display_path(default_paths()[0])
 
 
 def load(args: argparse.Namespace, *, strict: bool = True) -> Dataset:

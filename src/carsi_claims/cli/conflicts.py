@@ -1,4 +1,4 @@
-"""The ``conflicts`` command: every conflict, its claims, sources and status."""
+"""The ``conflicts`` command: one report per conflict set, with every variant and its status."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from carsi_claims.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from carsi_claims.analysis.conflicts import Match
+    from carsi_claims.analysis.resolutions import Match
     from carsi_claims.dataset import Dataset
     from carsi_claims.model import Resolution
 
@@ -45,29 +45,53 @@ def _evidence(res: Resolution) -> list[dict[str, object]]:
 
 
 def _match_json(dataset: Dataset, match: Match) -> dict[str, Any]:
-    data = match.conflict.to_json()
     from carsi_claims.analysis.conflicts import sources_of
+    from carsi_claims.analysis.resolutions import kind_problem
 
+    data = match.conflict.to_dict()
     data["sources"] = {cid: sources_of(dataset.claims_by_id[cid]) for cid in match.conflict.claims}
     res = match.resolution
     data["status"] = "unresolved" if res is None else "resolved"
     data["resolution"] = None if res is None else res.id
+    data["kind_problem"] = None if res is None else kind_problem(res, match.conflict)
     return data
 
 
+def _status(match: Match) -> str:
+    """The heading of one conflict: its code, and resolved, unresolved or needing nothing."""
+    from carsi_claims.analysis.resolutions import kind_problem
+    from carsi_claims.findings import Severity
+
+    c, res = match.conflict, match.resolution
+    flag = " [undetermined]" if c.undetermined else ""
+    if c.leans_on_inference:
+        flag += " [leans on an inference]"
+    if res is not None:
+        problem = kind_problem(res, c)
+        misfit = "" if problem is None else f"; error: the kind does not fit: {problem}"
+        return f"{c.code}{flag}: resolved by {res.id} ({res.kind}){misfit}"
+    if c.severity is Severity.ERROR:
+        return f"{c.code} (error){flag}: UNRESOLVED"
+    return f"{c.code} ({c.severity}){flag}: not an error, no resolution needed"
+
+
 def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: TextIO) -> None:
-    from carsi_claims.analysis.conflicts import sources_of
     from carsi_claims.findings import Severity
 
     for match in matches:
         c = match.conflict
         res = match.resolution
-        status = "UNRESOLVED" if res is None else f"resolved by {res.id} ({res.kind})"
-        flag = " [undetermined]" if c.undetermined else ""
-        out.write(f"{c.code} ({c.severity}){flag}: {status}\n")
-        for cid in c.claims:
-            out.write(f"  {cid}  sources: {', '.join(sources_of(dataset.claims_by_id[cid]))}\n")
-        out.write(f"  {c.detail}\n")
+        out.write(_status(match) + "\n")
+        if c.question:
+            out.write(f"  question: {c.question}\n")
+        for n, v in enumerate(c.variants, 1):
+            out.write(f"  variant {n}: {', '.join(v.claims)}\n")
+            out.write(f"    sources: {', '.join(v.sources)}\n")
+            says = f"“{v.text}”" if v.text is not None else v.says
+            out.write(f"    says: {says}{f' [{v.when}]' if v.when else ''}\n")
+        for d in c.diffs:
+            out.write(f"  diff {d.a + 1} -> {d.b + 1}: {d.diff}\n")
+        out.write(f"  why: {c.reason}\n")
         if res is not None:
             for ev in res.evidence:
                 if ev.claim is None:
@@ -78,20 +102,32 @@ def _text(dataset: Dataset, matches: list[Match], stale: list[Resolution], out: 
     unresolved = sum(
         1 for m in matches if m.resolution is None and m.conflict.severity is Severity.ERROR
     )
+    misfits = len(_misfits(matches))
     out.write(
         f"{len(matches)} conflict(s): {unresolved} unresolved error(s), "
-        f"{len(stale)} stale resolution(s)\n"
+        f"{len(stale)} stale resolution(s), {misfits} resolution(s) of a kind that does not fit\n"
     )
 
 
+def _misfits(matches: list[Match]) -> list[Match]:
+    from carsi_claims.analysis.resolutions import kind_problem
+
+    return [
+        m for m in matches if m.resolution is not None and kind_problem(m.resolution, m.conflict)
+    ]
+
+
 def _cmd_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from carsi_claims.analysis.conflicts import find_conflicts, resolve
+    from carsi_claims.analysis.conflicts import find_conflicts
+    from carsi_claims.analysis.resolutions import resolve
     from carsi_claims.findings import Severity
 
     dataset = load(args)
     matches, stale = resolve(find_conflicts(dataset), dataset.resolutions)
-    failed = bool(stale) or any(
-        m.resolution is None and m.conflict.severity is Severity.ERROR for m in matches
+    failed = (
+        bool(stale)
+        or any(m.resolution is None and m.conflict.severity is Severity.ERROR for m in matches)
+        or bool(_misfits(matches))
     )
     if args.format == "json":
         by_id = {r.id: r for r in dataset.resolutions}
@@ -118,10 +154,15 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p = add_command(
         sub,
         "conflicts",
-        "list conflicts between claims and the resolutions that account for them",
+        "report each disagreement between claims as one set, and the resolution that "
+        "accounts for it",
         _cmd_conflicts,
-        exit_codes="0 every conflict resolved and no resolution stale, 1 a conflict "
-        "unresolved or a resolution stale, 2 unreadable input or bad usage",
+        details="A conflict is every claim that answers one question (same subject, property,\n"
+        "time and scope), grouped into variants: each variant with its claims and\n"
+        "sources, the word diff of each variant against each other, and why they\n"
+        "disagree. Differences of typography or punctuation only are info.",
+        exit_codes="0 every conflict resolved, no resolution stale and every resolution's "
+        "kind fitting its conflict, 1 otherwise, 2 unreadable input or bad usage",
     )
     dataset_args(p)
     format_arg(p)

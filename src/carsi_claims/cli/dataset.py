@@ -10,28 +10,33 @@ from carsi_claims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_command,
+    claims_subject,
     dataset_args,
     find_claim,
     format_arg,
     load,
     require_known,
+    root_arg,
     write_json,
 )
+from carsi_claims.cli.common import report as render
+from carsi_claims.output.paths import SITE_URL
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
-    from carsi_claims.model import Claim
+    from carsi_claims.model import Claim, PartialDate
 
 __all__ = ["add_commands"]
+
+_DEFAULT_BASE = SITE_URL
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.checks.suite import validate
-    from carsi_claims.output.render import render_findings
 
     dataset = load(args, strict=False)
     report = validate(dataset)
-    render_findings(report.findings, args.format, out, command="validate")
+    render(report.findings, args, out, err, subject=claims_subject(args))
     if args.format in ("text", "github"):  # a summary line for the log
         n_err = len(report.errors)
         n_other = len(report.findings) - n_err
@@ -56,10 +61,18 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
     quals = qualifier_items(claim.qualifiers)
     if quals:
         lines.append("  qualifiers: " + "; ".join(f"{name} {text}" for name, text in quals))
+    marks = [m for m, on in (("heading", claim.heading), ("derived", claim.derived)) if on]
+    if claim.voice is not None:
+        marks.insert(0, f"voice: {claim.voice}")
+    if claim.mentions:
+        marks.append("mentions: " + ", ".join(claim.mentions))
+    if marks:
+        lines.append("  " + "   ".join(marks))
     for p in claim.provenance:
         source = dataset.sources_by_id.get(p.source)
         title = f" ({source.title})" if source else ""
-        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]")
+        voice = f" (voice: {p.voice})" if p.voice is not None else ""
+        lines.append(f"  source: {p.source}{title} [{p.start}:{p.end}]{voice}")
         lines.append(f"    “{p.quote}”")
     if claim.note:
         lines.append(f"  note: {claim.note}")
@@ -102,16 +115,51 @@ def _width(out: TextIO) -> int:
 
 def _filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]:
     """The filters of ``list``, each refused when it names nothing in the dataset."""
+    from carsi_claims.model import OWN_VOICE, Quotation
+
     require_known("source", args.source, dataset.sources_by_id, "--source")
     subjects = {c.subject for c in dataset.claims}
     require_known("subject", args.subject, subjects, "--subject")
     require_known("property", args.property, {c.property for c in dataset.claims}, "--property")
+    codes = [e.iso3166 for e in dataset.entities if e.iso3166]
+    entities = {*dataset.entities_by_id, *codes, *(c.lower() for c in codes)}
+    require_known("entity or country code", args.entity, entities, "--entity")
+    speakers = {c.value.speaker for c in dataset.claims if isinstance(c.value, Quotation)}
+    require_known("speaker", args.speaker, speakers, "--speaker")
+    voices = {v or OWN_VOICE for c in dataset.claims for v in c.voices()}
+    require_known("voice", args.voice, voices, "--voice")
+    lists = {getattr(c.value, "list", None) for c in dataset.claims} - {None}
+    require_known("list", args.list, lists, "--list")  # type: ignore[arg-type]
     return {
         "kind": args.kind,
         "source": args.source,
         "subject": args.subject,
         "property": args.property,
+        "entity": args.entity,
+        "fiscal_year": args.fiscal_year,
+        "as_of_from": args.as_of_from,
+        "as_of_to": args.as_of_to,
+        "speaker": args.speaker,
+        "voice": args.voice,
+        "list_id": args.list,
+        "derived": args.derived,
+        "inferred": args.inferred,
     }
+
+
+def _year(text: str) -> int:
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a year such as 2010, found {text!r}")
+    return int(text)
+
+
+def _date(text: str) -> PartialDate:
+    from carsi_claims.model import PartialDate
+
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -148,24 +196,53 @@ def _export_text(args: argparse.Namespace) -> str:
     if args.format == "csv":
         from carsi_claims.output.csv import to_csv
 
-        return to_csv(dataset)
+        return to_csv(dataset, for_spreadsheet=args.for_spreadsheet)
     if args.format == "jsonld":
         from carsi_claims.output.jsonld import to_jsonld_text
 
-        return to_jsonld_text(dataset)
+        return to_jsonld_text(dataset, base=args.base)
     from carsi_claims.output.interchange import to_json
 
     return to_json(dataset)
 
 
-def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    text = _export_text(args)
-    if args.output is None:
-        out.write(text)
-        return EXIT_OK
-    from carsi_claims._atomic import write_text
+def _export_usage(args: argparse.Namespace) -> str | None:
+    """Why these export options do not go together, or None."""
+    if args.for_spreadsheet and args.format != "csv":
+        return "--for-spreadsheet applies to --format csv only"
+    if args.base != _DEFAULT_BASE and args.format != "jsonld":
+        return "--base applies to --format jsonld only"
+    if args.format == "jsonld":
+        from urllib.parse import urlsplit
 
+        parts = urlsplit(args.base)
+        if not parts.scheme or not args.base.endswith("/") or any(c in args.base for c in ' <>"{}'):
+            return (
+                f"--base expects an absolute IRI ending with '/', such as "
+                f"https://example.org/carsi/, found {args.base!r}"
+            )
+    if args.format == "sqlite" and args.output is None:
+        return "--format sqlite writes a database file: give --output FILE"
+    return None
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    problem = _export_usage(args)
+    if problem is not None:
+        err.write(f"carsi-claims export: {problem}\n")
+        return EXIT_USAGE
     try:
+        if args.format == "sqlite":
+            from carsi_claims.output.sqlite import write_sqlite
+
+            write_sqlite(load(args), args.output)
+            return EXIT_OK
+        text = _export_text(args)
+        if args.output is None:
+            out.write(text)
+            return EXIT_OK
+        from carsi_claims._atomic import write_text
+
         write_text(args.output, text)
     except OSError as exc:
         err.write(f"carsi-claims export: cannot write {args.output}: {exc.strerror or exc}\n")
@@ -191,6 +268,7 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     )
     dataset_args(p)
     format_arg(p, formats)
+    root_arg(p)
 
     p = add_command(
         sub,
@@ -218,18 +296,62 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     p.add_argument("--source", metavar="SOURCE_ID", help="only claims quoted from this source")
     p.add_argument("--subject", metavar="ID", help="only claims about this entity or source")
     p.add_argument("--property", metavar="PROPERTY", help="only claims of this property")
+    p.add_argument(
+        "--entity",
+        metavar="ENTITY",
+        help="only claims about or naming an entity (subject, mention, voice or speaker): "
+        "an entity id or a country's ISO 3166-1 code such as MX",
+    )
+    p.add_argument(
+        "--fiscal-year", metavar="YEAR", type=_year, help="only claims within this fiscal year"
+    )
+    p.add_argument(
+        "--as-of-from", metavar="DATE", type=_date, help="only claims as of this date or later"
+    )
+    p.add_argument(
+        "--as-of-to", metavar="DATE", type=_date, help="only claims as of this date or earlier"
+    )
+    p.add_argument("--speaker", metavar="ENTITY_ID", help="only quotations of this speaker")
+    p.add_argument(
+        "--voice",
+        metavar="VOICE",
+        help="only claims in this voice: an entity id, or 'own' for the source's own words",
+    )
+    p.add_argument("--list", metavar="LIST_ID", help="only the items and counts of this list")
+    p.add_argument(
+        "--derived",
+        action=argparse.BooleanOptionalAction,
+        help="only derived claims (--no-derived: only stated ones)",
+    )
+    p.add_argument(
+        "--inferred",
+        action=argparse.BooleanOptionalAction,
+        help="only claims with an inferred qualifier (--no-inferred: none inferred)",
+    )
     format_arg(p)
 
     p = add_command(
         sub,
         "export",
-        "export the dataset: json (the interchange contract), csv, jsonld, or the jsonschema "
-        "of the claims file",
+        "export the dataset: json (the interchange contract), csv, jsonld, sqlite, or the "
+        "jsonschema of the claims file",
         _cmd_export,
         exit_codes="0 written, 2 unreadable input, bad usage or a file that cannot be written",
     )
     dataset_args(p)
-    format_arg(p, ("json", "csv", "jsonschema", "jsonld"))
+    format_arg(p, ("json", "csv", "jsonschema", "jsonld", "sqlite"))
     p.add_argument(
         "--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    p.add_argument(
+        "--for-spreadsheet",
+        action="store_true",
+        help="csv: start with a byte-order mark and make formula-like cells inert "
+        "(for opening in a spreadsheet; the default is exact)",
+    )
+    p.add_argument(
+        "--base",
+        default=_DEFAULT_BASE,
+        metavar="IRI",
+        help=f"jsonld: the base IRI of claim, source and entity pages (default {_DEFAULT_BASE})",
     )

@@ -23,8 +23,11 @@ from carsi_claims.cli.common import (
     Command,
     UsageError,
 )
+from carsi_claims.cli.compare import add_commands as add_compare_commands
 from carsi_claims.cli.conflicts import add_commands as add_conflicts_commands
 from carsi_claims.cli.dataset import add_commands as add_dataset_commands
+from carsi_claims.cli.diff import add_commands as add_diff_commands
+from carsi_claims.cli.site import add_command as add_site_command
 from carsi_claims.errors import CarsiClaimsError, LoadError
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
@@ -108,6 +111,9 @@ def _parser() -> _Parser:
     add_dataset_commands(sub, FORMATS)  # validate, show, list, export
     add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
     add_conflicts_commands(sub)  # conflicts
+    add_compare_commands(sub)  # compare
+    add_diff_commands(sub)  # diff
+    add_site_command(sub)  # site
     return parser
 
 
@@ -147,9 +153,9 @@ def _unreadable(args: argparse.Namespace, exc: LoadError, out: TextIO, err: Text
     """
     fmt = getattr(args, "format", "text")
     if fmt in ("json", "github", "sarif"):
-        from carsi_claims.output.render import render_findings
+        from carsi_claims.cli.common import claims_subject, report
 
-        render_findings(exc.findings, fmt, out, command=args.command)
+        report(exc.findings, args, out, err, subject=claims_subject(args))
     else:
         for finding in exc.findings:
             err.write(finding.render() + "\n")

@@ -113,14 +113,26 @@ def _generic(value: object) -> str:
     return str(value)
 
 
+_BASIS_WORDS: Final = {"dateline": "the document's dateline", "context": "the context"}
+
+
 def qualifier_items(qualifiers: object) -> list[tuple[str, str]]:
-    """The qualifiers a source gives, as (name, words) pairs; unstated ones are left out."""
+    """The qualifiers a claim has, as (name, words) pairs; absent ones are left out, and
+    an inferred one says so and from what ("2011-03-14 (inferred from the document's
+    dateline, fs-....published)")."""
+    inferred = {str(i.qualifier): i for i in getattr(qualifiers, "inferred", ())}
     items = []
     for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(qualifiers))):
         value = getattr(qualifiers, field.name)
-        if value is None:
+        if value is None or field.name == "inferred":
             continue
-        items.append((field.name.replace("_", " "), _generic(value)))
+        words = _generic(value)
+        inference = inferred.get(field.name)
+        if inference is not None:
+            basis = _BASIS_WORDS.get(str(inference.basis), str(inference.basis))
+            premise = f", {inference.claim}" if inference.claim else ""
+            words += f" (inferred from {basis}{premise})"
+        items.append((field.name.replace("_", " "), words))
     return items
 
 

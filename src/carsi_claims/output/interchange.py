@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: Version of the JSON interchange shape; changes only with a new number.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 
 class ExportError(CarsiClaimsError, ValueError):
@@ -100,4 +100,6 @@ def _compact(record: Any) -> Any:
 def dump_yaml(dataset: Dataset) -> str:
     """The dataset as YAML that :func:`carsi_claims.load` reads back to equal records."""
     data = {section: _compact(getattr(dataset, section)) for section in _SECTIONS}
+    if dataset.corrections:
+        data["corrections"] = _compact(dataset.corrections)
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

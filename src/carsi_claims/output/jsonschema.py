@@ -35,11 +35,16 @@ out rather than left empty, as the loader wants.  The
 shape of a claim's ``value`` depends on its ``kind`` (``allOf`` of
 ``if``/``then``).  Ids follow the id pattern of :mod:`carsi_claims.checks.ids`.
 
-What it cannot say: ranges the record checks enforce (percent within 0..100,
-``start <= end``), references between records, and the provenance against the
-sources.  An editor reading YAML 1.2 also cannot tell ``1e6`` from ``1000000``
-or ``True`` from ``true``, both of which the loader refuses; ``carsi-claims
-validate`` reports those.
+The ranges of the record checks are in the schema too: offsets, amounts,
+counts and tolerances are not negative (no ``-`` in the string form), a
+percentage is within 0..100, a list ordinal at least 1.
+
+What it cannot say (:data:`NOT_EXPRESSIBLE` lists the codes): an order
+between two fields (``start <= end``, a fiscal-year span), days a month lacks,
+references between records, and the provenance against the sources.  An
+editor reading YAML 1.2 also cannot tell ``1e6`` or ``1000000.0`` from
+``1000000``, or ``True`` from ``true``, all of which the loader refuses;
+``carsi-claims validate`` reports those (as ``schema.type``).
 """
 
 from __future__ import annotations
@@ -58,13 +63,23 @@ from carsi_claims._iso4217 import CURRENCIES
 from carsi_claims.checks import ids
 from carsi_claims.model import VALUE_TYPES, Claim, PartialDate
 
-__all__ = ["DRAFT", "ID_PATTERN", "claims_schema", "schema_json"]
+__all__ = ["DRAFT", "ID_PATTERN", "NOT_EXPRESSIBLE", "claims_schema", "schema_json"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 #: The id pattern of :mod:`carsi_claims.checks.ids`, anchored for JSON Schema.
 ID_PATTERN: Final = f"^(?:{ids.ID_PATTERN.pattern})$"
 _INT_PATTERN: Final = "^-?[0-9]{1,18}$"
 _DECIMAL_PATTERN: Final = "^-?[0-9]{1,30}(?:\\.[0-9]{1,12})?$"
+# Non-negative forms: no '-' but on a zero ("-0" is zero to the loader and the checks).
+_NON_NEGATIVE_INT_PATTERN: Final = "^(?:[0-9]{1,18}|-0{1,18})$"
+_POSITIVE_INT_PATTERN: Final = "^(?=[0-9]{1,18}$)0*[1-9][0-9]*$"
+_NON_NEGATIVE_DECIMAL_PATTERN: Final = (
+    "^(?:[0-9]{1,30}(?:\\.[0-9]{1,12})?|-0{1,30}(?:\\.0{1,12})?)$"
+)
+#: 0..100: 100 (with zero decimals), or at most two digits after any leading zeros.
+_PERCENT_PATTERN: Final = (
+    "^(?:0{0,27}100(?:\\.0{1,12})?|0{0,28}[0-9]{1,2}(?:\\.[0-9]{1,12})?|-0{1,30}(?:\\.0{1,12})?)$"
+)
 _DATE_PATTERN: Final = "^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
 _SHA256_PATTERN: Final = "^[0-9a-f]{64}$"
 
@@ -84,12 +99,89 @@ _DATE: Final[dict[str, Any]] = {
     "description": "An ISO date: '2011-03-14', '2011-03' or '2011' (quote it).",
 }
 
-#: Field refinements the model's types alone do not carry.
+_NON_NEGATIVE_INT: Final[dict[str, Any]] = {
+    "anyOf": [
+        {"type": "string", "pattern": _NON_NEGATIVE_INT_PATTERN},
+        {"type": "integer", "minimum": 0},
+    ]
+}
+_POSITIVE_INT: Final[dict[str, Any]] = {
+    "anyOf": [
+        {"type": "string", "pattern": _POSITIVE_INT_PATTERN},
+        {"type": "integer", "minimum": 1},
+    ]
+}
+_NON_NEGATIVE_DECIMAL: Final[dict[str, Any]] = {
+    "anyOf": [
+        {"type": "string", "pattern": _NON_NEGATIVE_DECIMAL_PATTERN},
+        {"type": "number", "minimum": 0},
+    ]
+}
+_PERCENT: Final[dict[str, Any]] = {
+    "anyOf": [
+        {"type": "string", "pattern": _PERCENT_PATTERN},
+        {"type": "number", "minimum": 0, "maximum": 100},
+    ]
+}
+
+#: Field refinements the model's types alone do not carry: ids, currencies and
+#: hashes, and the ranges of the record checks (``record.range``) that a schema can say.
 _REFINED: Final[dict[tuple[str, str], dict[str, Any]]] = {
     ("*", "id"): {"type": "string", "pattern": ID_PATTERN, "maxLength": ids.MAX_ID_LEN},
     ("Money", "currency"): {"enum": sorted(CURRENCIES)},
     ("Source", "sha256"): {"type": "string", "pattern": _SHA256_PATTERN},
+    ("Provenance", "start"): _NON_NEGATIVE_INT,
+    ("Provenance", "end"): _NON_NEGATIVE_INT,
+    ("Money", "amount"): _NON_NEGATIVE_DECIMAL,
+    ("Money", "tolerance"): _NON_NEGATIVE_DECIMAL,
+    ("Percentage", "value"): _PERCENT,
+    ("Percentage", "tolerance"): _NON_NEGATIVE_DECIMAL,
+    ("Count", "value"): _NON_NEGATIVE_INT,
+    ("Count", "tolerance"): _NON_NEGATIVE_INT,
+    ("ListItem", "ordinal"): _POSITIVE_INT,
 }
+
+#: The finding codes that ``validate`` may report for a file the schema accepts: what a
+#: JSON Schema cannot express.  ``record.range`` only for an order between two fields
+#: (start > end, a fiscal-year span that runs backwards); ``record.date`` for a day that
+#: its month lacks (30 February); the rest compare records with each other or with the
+#: sources.  A test generates files the schema accepts and checks that ``validate``
+#: reports nothing else.
+NOT_EXPRESSIBLE: Final = (
+    "record.range",
+    "record.date",
+    "record.no-provenance",
+    "record.empty",
+    "record.status",
+    "record.resolution",
+    "record.evidence",
+    "id.duplicate",
+    "id.lock-missing",
+    "ref.unknown-source",
+    "ref.unknown-entity",
+    "ref.unknown-claim",
+    "ref.unknown-list",
+    "provenance.path",
+    "provenance.path-escapes",
+    "provenance.missing-file",
+    "provenance.unreadable",
+    "provenance.not-utf8",
+    "provenance.hash-mismatch",
+    "provenance.source-changed",
+    "provenance.unverified",
+    "provenance.quote-mismatch",
+    "value.mismatch",
+    "resolution.stale",
+    "coverage.uncovered",
+    "coverage.stale-ignore",
+    "conflict.value",
+    "conflict.cumulative",
+    "conflict.currency",
+    "conflict.wording",
+    "conflict.typography",
+    "conflict.misattribution",
+    "conflict.count-list",
+)
 
 
 def _doc(cls: type[Any]) -> str:

@@ -8,7 +8,16 @@ and ``_`` (see ``checks.ids``), so they need no escaping in a path.
 
 from __future__ import annotations
 
-__all__ = ["claim_page", "entity_page", "source_page"]
+from typing import Final
+
+__all__ = ["REPOSITORY_URL", "SITE_URL", "claim_page", "entity_page", "source_page"]
+
+#: The project's repository; documentation links (such as a SARIF rule's ``helpUri``
+#: into ``docs/rules.md``) point into its default branch.
+REPOSITORY_URL: Final = "https://github.com/carsi-claims/carsi-claims"
+#: Where the project publishes the site built by ``carsi-claims site``: the default
+#: base of the JSON-LD export's IRIs, so that a claim's IRI is its permalink page.
+SITE_URL: Final = "https://carsi-claims.github.io/carsi-claims/"
 
 
 def claim_page(claim_id: str) -> str:

@@ -32,6 +32,7 @@ from carsi_claims.model import (
     VALUE_TYPES,
     Claim,
     ClaimKind,
+    Correction,
     CoverageIgnore,
     Entity,
     PartialDate,
@@ -325,6 +326,7 @@ TOP_LEVEL: Final[dict[str, tuple[type[Any], bool]]] = {
     "claims": (Claim, True),
     "resolutions": (Resolution, False),
     "coverage_ignores": (CoverageIgnore, False),
+    "corrections": (Correction, False),
 }
 
 

@@ -1,0 +1,545 @@
+"""Curation checks: the machine-checkable rules of docs/curation.md, each at its place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import SupportsIndex
+
+import pytest
+
+from _mini import MINI_SEEDS, MINI_YAML, SEED_NAME, DatasetPaths, mutate, where
+from carsi_claims import load, validate
+from carsi_claims.checks.curation import NameIndex, named_entities, stated_precision
+
+TmpDataset = Callable[..., DatasetPaths]
+Found = tuple[str, str, int, int, str | None, str]
+
+
+def findings(paths: DatasetPaths, prefix: str = "") -> list[Found]:
+    """(code, severity, line, column, claim, message) of each finding whose code starts so."""
+    report = validate(load(paths.claims, strict=False))
+    out: list[Found] = []
+    for f in report.findings:
+        if f.code.startswith(prefix):
+            assert f.location is not None, f
+            out.append(
+                (f.code, f.severity.value, f.location.line, f.location.column, f.claim, f.message)
+            )
+    return out
+
+
+def test_the_mini_dataset_follows_the_guide(tmp_dataset: TmpDataset) -> None:
+    """The mini dataset has no curation finding of any severity."""
+    assert findings(tmp_dataset(MINI_YAML, MINI_SEEDS), "curation.") == []
+
+
+def test_the_shipped_dataset_follows_the_guide() -> None:
+    """The shipped dataset has no curation finding at all, warnings included."""
+    report = validate(load())
+    assert [f.render() for f in report.findings if f.code.startswith("curation.")] == []
+
+
+# -- sources and entities --------------------------------------------------------------
+
+
+def test_source_kind_outside_the_vocabulary(tmp_dataset: TmpDataset) -> None:
+    """A source kind that is not fact-sheet, web-page or document is a warning at the kind."""
+    text = mutate("kind: fact-sheet", "kind: news")
+    line, col = where(text, "news")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.source-kind",
+            "warning",
+            line,
+            col,
+            None,
+            "source kind 'news' is not one of fact-sheet, web-page, document: say only what the "
+            "document shows (fact-sheet when it calls itself one)",
+        )
+    ]
+
+
+def test_relation_recorded_twice(tmp_dataset: TmpDataset) -> None:
+    """A companion relation recorded from both sides is a duplicate, at the second record."""
+    text = mutate(
+        '    published: "2011-03-14"\n',
+        '    published: "2011-03-14"\n'
+        "    relations: [{kind: companion_of, source: src-b, note: same template}]\n"
+        f"  - {{id: src-b, path: {SEED_NAME}, sha256: {MINI_YAML.split('sha256: ')[1][:64]}, "
+        "title: B, kind: document,\n"
+        "     relations: [{kind: companion_of, source: src-a, note: same template}]}\n",
+    )
+    line, col = where(text, "{kind: companion_of, source: src-a")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.duplicate-relation",
+            "error",
+            line,
+            col,
+            None,
+            "relation companion_of 'src-a' is already recorded; record a relation once "
+            "(a companion relation once per pair)",
+        )
+    ]
+
+
+def test_relation_to_itself_and_to_an_unknown_source(tmp_dataset: TmpDataset) -> None:
+    """A source related to itself is a record error; to an unknown source a reference error."""
+    text = mutate(
+        '    published: "2011-03-14"\n',
+        '    published: "2011-03-14"\n'
+        "    relations:\n"
+        "      - {kind: version_of, source: src-a, note: itself}\n"
+        "      - {kind: reprint_of, source: src-z, note: elsewhere}\n",
+    )
+    found = findings(tmp_dataset(text, MINI_SEEDS))
+    line, col = where(text, "src-a, note: itself")
+    assert (
+        "record.relation",
+        "error",
+        line,
+        col,
+        None,
+        "source 'src-a' cannot be version_of itself",
+    ) in found
+    line, col = where(text, "src-z")
+    assert (
+        "ref.unknown-source",
+        "error",
+        line,
+        col,
+        None,
+        "unknown source 'src-z'; did you mean 'src-a'?",
+    ) in found
+
+
+def test_entity_without_type(tmp_dataset: TmpDataset) -> None:
+    """An entity without a type is a warning at its id."""
+    text = mutate("    type: person\n", "")
+    line, col = where(text, "clinton", 0)
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.entity-type",
+            "warning",
+            line,
+            col,
+            None,
+            "entity 'clinton' has no type; give one of person, country, organisation, "
+            "programme, region",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entity", "needle", "expected"),
+    [
+        (
+            "  - {id: mexico, name: Mexico, type: country}\n",
+            "country}",
+            (
+                "curation.iso3166",
+                "warning",
+                "country 'mexico' has no iso3166 code; give its ISO 3166-1 alpha-2 code",
+            ),
+        ),
+        (
+            "  - {id: eu, name: European Union, type: organisation, iso3166: EU}\n",
+            "EU}",
+            (
+                "curation.iso3166",
+                "error",
+                "only a country has an iso3166 code; 'eu' is organisation",
+            ),
+        ),
+        (
+            "  - {id: atlantis, name: Atlantis, type: country, iso3166: XA}\n",
+            "XA}",
+            (
+                "record.iso3166",
+                "error",
+                "expected an ISO 3166-1 alpha-2 country code such as MX, found 'XA'",
+            ),
+        ),
+    ],
+)
+def test_iso3166(
+    tmp_dataset: TmpDataset, entity: str, needle: str, expected: tuple[str, str, str]
+) -> None:
+    """A country needs a real ISO 3166-1 alpha-2 code; nothing else has one."""
+    text = mutate("claims:\n", entity + "claims:\n")
+    line, col = where(text, needle)
+    code, severity, message = expected
+    assert findings(tmp_dataset(text, MINI_SEEDS), code) == [
+        (code, severity, line, col, None, message)
+    ]
+
+
+# -- claims ------------------------------------------------------------------------------
+
+
+def test_id_not_starting_with_its_subject(tmp_dataset: TmpDataset) -> None:
+    """An active claim whose id does not start with its subject's id is a warning at the id."""
+    text = mutate("id: carsi.date", "id: statement.date")
+    line, col = where(text, "statement.date")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.id-prefix",
+            "warning",
+            line,
+            col,
+            "statement.date",
+            "claim id 'statement.date' does not start with 'carsi.' (its subject is 'carsi'); "
+            "a new claim's id starts with its subject's id",
+        )
+    ]
+
+
+_FIVE_GOALS = "  - {id: five-goals, name: Five Goals, type: programme}\n"
+
+
+def test_a_named_entity_must_be_linked(tmp_dataset: TmpDataset) -> None:
+    """A quote that names an entity the claim does not mention is a warning at the quote."""
+    text = mutate("claims:\n", _FIVE_GOALS + "claims:\n")
+    line, col = where(text, '"Five Goals"')
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.unlinked-mention",
+            "warning",
+            line,
+            col,
+            "carsi.goals",
+            "the quote names entity 'five-goals', which is not in mentions; add it: "
+            "mentions: [five-goals]",
+        )
+    ]
+    linked = mutate(
+        "    value: {value: 5}\n", "    value: {value: 5}\n    mentions: [five-goals]\n", text
+    )
+    assert findings(tmp_dataset(linked, MINI_SEEDS), "curation.") == []
+
+
+def test_mentions_do_not_repeat_the_subject(tmp_dataset: TmpDataset) -> None:
+    """Mentioning the claim's own subject (or an entity twice) is a warning at the mention."""
+    text = mutate("    value: {value: 5}\n", "    value: {value: 5}\n    mentions: [carsi]\n")
+    line, col = where(text, "carsi]")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.redundant-mention",
+            "warning",
+            line,
+            col,
+            "carsi.goals",
+            "mention 'carsi' is the claim's subject or voice; leave it out",
+        )
+    ]
+
+
+def test_a_mentioned_entity_must_exist(tmp_dataset: TmpDataset) -> None:
+    """A mention and a voice name entities of the dataset."""
+    text = mutate(
+        "    value: {value: 5}\n",
+        "    value: {value: 5}\n    voice: clintn\n    mentions: [mexico]\n",
+    )
+    found = findings(tmp_dataset(text, MINI_SEEDS), "ref.")
+    line, col = where(text, "clintn")
+    assert (
+        "ref.unknown-entity",
+        "error",
+        line,
+        col,
+        "carsi.goals",
+        "unknown entity 'clintn'; did you mean 'clinton'?",
+    ) in found
+    line, col = where(text, "mexico]")
+    assert (
+        "ref.unknown-entity",
+        "error",
+        line,
+        col,
+        "carsi.goals",
+        "unknown entity 'mexico'",
+    ) in found
+
+
+def test_longest_name_wins() -> None:
+    """'U.S.' inside 'U.S. Department of State' names the department, not the country."""
+    names = {"U.S.": "united-states", "U.S. Department of State": "state", "Mexico": "mexico"}
+    assert named_entities("the U.S. Department of State and Mexico", names) == ["state", "mexico"]
+    assert named_entities("U.S. aid to Mexico's north", names) == ["united-states", "mexico"]
+    assert named_entities("Mexicocity, U.S.A", names) == []
+
+
+def test_quotation_voice_is_its_speaker(tmp_dataset: TmpDataset) -> None:
+    """A quotation whose voice is not its speaker is an error at the voice."""
+    text = mutate("    property: quotation\n", "    property: quotation\n    voice: carsi\n")
+    line, col = where(text, "voice: carsi")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.voice",
+            "error",
+            line,
+            col + len("voice: "),
+            "carsi.clinton-together",
+            "a quotation's voice is its speaker 'clinton', not 'carsi'; leave voice out",
+        )
+    ]
+
+
+def test_provenance_voice_repeating_the_claims(tmp_dataset: TmpDataset) -> None:
+    """A provenance voice equal to the claim's own is an error at that voice."""
+    quote = '“We stand together,” said Secretary Clinton"\n'
+    text = mutate(quote, quote + "        voice: clinton\n")
+    line, col = where(text, "voice: clinton")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.voice",
+            "error",
+            line,
+            col + len("voice: "),
+            "carsi.clinton-together",
+            "provenance voice 'clinton' is already the claim's voice; leave it out",
+        )
+    ]
+
+
+_INFERRED = '      as_of: "2011-03-14"\n      inferred: [{qualifier: as_of, basis: dateline}]\n'
+
+
+def test_as_of_inferred_from_the_dateline(tmp_dataset: TmpDataset) -> None:
+    """An as-of inferred from the dateline must be the source's date."""
+    text = mutate('      as_of: "2011-03-14"\n', _INFERRED)
+    assert findings(tmp_dataset(text, MINI_SEEDS)) == []
+    other = mutate('    published: "2011-03-14"', '    published: "2011-03-15"', text)
+    line, col = where(other, "{qualifier: as_of")
+    assert findings(tmp_dataset(other, MINI_SEEDS), "curation.") == [
+        (
+            "curation.inference-dateline",
+            "error",
+            line,
+            col,
+            "carsi.funding",
+            "as_of 2011-03-14 is inferred from the dateline, but the dateline of source "
+            "'src-a' is 2011-03-15",
+        )
+    ]
+
+
+def test_inferred_qualifier_without_a_value(tmp_dataset: TmpDataset) -> None:
+    """Listing as inferred a qualifier that has no value is a record error."""
+    text = mutate(
+        '      as_of: "2011-03-14"\n',
+        '      as_of: "2011-03-14"\n      inferred: [{qualifier: scope, basis: context}]\n',
+    )
+    line, col = where(text, "scope, basis")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "record.") == [
+        (
+            "record.inference",
+            "error",
+            line,
+            col,
+            "carsi.funding",
+            "qualifier scope is listed as inferred but has no value; give scope or drop the "
+            "inference",
+        )
+    ]
+
+
+def test_stated_qualifiers() -> None:
+    """Qualifiers.stated() drops what is inferred; is_stated tells the two apart."""
+    claim = load().get("carsi.assistance-committed.260m")
+    q = claim.qualifiers
+    assert claim.is_inferred()
+    assert not q.is_stated("as_of")
+    assert q.is_stated("fiscal_years")
+    assert q.is_stated("cumulative")
+    assert q.stated().as_of is None
+    assert q.stated().fiscal_years == q.fiscal_years
+    assert q.inference("as_of") is not None
+    assert q.inference("scope") is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "severity", "message"),
+    [
+        (
+            ", precision: 1000000}",
+            "}",
+            "warning",
+            "'$260 million' is stated to 1000000, but the claim's precision is not given; "
+            "precision: 1000000",
+        ),
+        (
+            ", precision: 1000000}",
+            ", precision: 1000}",
+            "error",
+            "'$260 million' is stated to 1000000, but the claim's precision is 1000; "
+            "precision: 1000000",
+        ),
+    ],
+)
+def test_precision_as_the_quote_states_it(
+    tmp_dataset: TmpDataset, old: str, new: str, severity: str, message: str
+) -> None:
+    """A money figure's precision is the unit its quote states it to."""
+    text = mutate(old, new)
+    line, col = where(text, "{amount: 260000000")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        ("curation.precision", severity, line, col, "carsi.funding", message)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "figure", "number", "expected"),
+    [
+        ("$260 million", "$260 million", Decimal(260_000_000), Decimal(1_000_000)),
+        ("$3.5 million", "$3.5 million", Decimal(3_500_000), Decimal(100_000)),
+        ("$1,500", "$1,500", Decimal(1500), Decimal(1)),
+        ("up to 95%", "95%", Decimal(95), Decimal(1)),
+        ("12.5%", "12.5%", Decimal("12.5"), Decimal("0.1")),
+        ("exactly $260 million", "$260 million", Decimal(260_000_000), None),
+        ("five percent", "five percent", Decimal(5), None),
+    ],
+)
+def test_stated_precision(
+    quote: str, figure: str, number: Decimal, expected: Decimal | None
+) -> None:
+    """The unit of the last digit written, times the scale word; exact when said so or in words."""
+    start = quote.index(figure)
+    assert stated_precision(quote, start, start + len(figure), number) == expected
+
+
+def test_only_a_count_of_a_list_is_derived(tmp_dataset: TmpDataset) -> None:
+    """derived on anything but a count of a list is an error at the flag."""
+    text = mutate("    property: funding\n", "    property: funding\n    derived: true\n")
+    line, col = where(text, "true\n    value: {amount")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.derived",
+            "error",
+            line,
+            col,
+            "carsi.funding",
+            "only a count of a list (kind count, value with list:) may be derived; every other "
+            "value is what its quote states",
+        )
+    ]
+
+
+def test_a_heading_claim_quotes_a_whole_line(tmp_dataset: TmpDataset) -> None:
+    """A heading claim whose quote is part of a line is an error at the quote."""
+    text = mutate("    property: goal-count\n", "    property: goal-count\n    heading: true\n")
+    line, col = where(text, '"Five Goals"')
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.heading-line",
+            "error",
+            line,
+            col,
+            "carsi.goals",
+            "a heading claim quotes the heading's whole line; the line also has 'Up to 95% of "
+            "it goes to the' before and '.' after the quote",
+        )
+    ]
+
+
+def test_markdown_headings_are_captured(tmp_dataset: TmpDataset) -> None:
+    """A '##' heading not quoted by a heading claim is an error at its line in the seed; a
+    '#' heading that is not the source's title is one too."""
+    seed = "# Another title\n\n## **Communities at Risk**\n\n" + MINI_SEEDS[SEED_NAME]
+    text = _shift_offsets(MINI_YAML, len(seed) - len(MINI_SEEDS[SEED_NAME]))
+    text = text.replace("sha256: " + MINI_YAML.split("sha256: ")[1][:64], "sha256: " + _sha(seed))
+    paths = tmp_dataset(text, {SEED_NAME: seed})
+    assert findings(paths, "curation.") == [
+        (
+            "curation.title",
+            "error",
+            1,
+            1,
+            None,
+            "source src-a: the level-1 heading 'Another title' is the document's title, but the "
+            "source's title is 'A shared partnership'",
+        ),
+        (
+            "curation.heading-missing",
+            "error",
+            3,
+            1,
+            None,
+            "source src-a: the section heading 'Communities at Risk' is not captured; add a "
+            "claim with heading: true that quotes it",
+        ),
+    ]
+    report = validate(load(paths.claims, strict=False))
+    files = {f.location.file for f in report.findings if f.location is not None}
+    assert any(file.endswith(f"seeds/{SEED_NAME}") for file in files)
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _shift_offsets(text: str, shift: int) -> str:
+    import re
+
+    return re.sub(r"(start|end): (\d+)", lambda m: f"{m[1]}: {int(m[2]) + shift}", text)
+
+
+def test_a_statement_restating_a_claimed_span(tmp_dataset: TmpDataset) -> None:
+    """A statement whose text is the whole span another claim quotes is an error at its quote."""
+    start = MINI_SEEDS[SEED_NAME].index("Five Goals")
+    extra = (
+        "  - id: carsi.goals-heading\n"
+        "    kind: statement\n"
+        "    subject: carsi\n"
+        "    property: goals-heading\n"
+        '    value: {text: "Five Goals"}\n'
+        "    provenance:\n"
+        f'      - {{source: src-a, quote: "Five Goals", start: {start}, end: {start + 10}}}\n'
+    )
+    text = MINI_YAML + extra
+    line, col = where(text, '{source: src-a, quote: "Five Goals"')
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.duplicate-span",
+            "error",
+            line,
+            col,
+            "carsi.goals-heading",
+            f"the statement restates, whole, the span that 'carsi.goals' quotes (src-a "
+            f"{start}-{start + 10}); capture the span once",
+        )
+    ]
+
+
+class _CountingText(str):
+    """A text that counts the name comparisons made on it."""
+
+    calls = 0
+
+    def startswith(
+        self,
+        prefix: str | tuple[str, ...],
+        start: SupportsIndex | None = None,
+        end: SupportsIndex | None = None,
+    ) -> bool:
+        type(self).calls += 1
+        return super().startswith(prefix, start, end)
+
+
+def _comparisons(text: str, names: dict[str, str]) -> int:
+    _CountingText.calls = 0
+    NameIndex.of(names).find(_CountingText(text))
+    return _CountingText.calls
+
+
+def test_finding_names_does_not_grow_with_the_number_of_entities() -> None:
+    """Names are looked up by a text's words: a thousand more entities whose names the text
+    does not contain add no comparison, and a text twice as long costs twice as many."""
+    text = "The United States and Mexico work with the Inter-American Development Bank. " * 10
+    few = {"United States": "us", "Mexico": "mx", "Inter-American Development Bank": "idb"}
+    many = {**few, **{f"Topic{i} Place": f"t{i}" for i in range(1000)}}
+    assert _comparisons(text, many) == _comparisons(text, few) == 30
+    assert _comparisons(text * 2, many) == 60
