@@ -98,15 +98,31 @@ def _load_rechecked() -> dict[str, int]:
     return {}
 
 
-def _tests_of(mutant: str) -> list[str]:
+def _tests_of(mutant: str, new_tests: Sequence[str]) -> list[str]:
+    """The tests mutmut found calling the mutant's function, and the tests it has not seen."""
     stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
     function = mutant.rsplit("__mutmut_", 1)[0]
-    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
+    return sorted({*stats["tests_by_mangled_function_name"].get(function, []), *new_tests})
 
 
-def recheck(mutant: str) -> int:
+def _unseen_tests() -> list[str]:
+    """Tests collected now that mutmut's statistics do not know (added since its last run)."""
+    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
+    listed = subprocess.run(
+        [sys.executable, "-m", "pytest", "--rootdir=.", "-p", "no:cacheprovider", "--co", "-q"],
+        cwd=MUTANTS,
+        env=dict(os.environ, PYTHONPATH=str(MUTANTS / "src")),
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.splitlines()
+    known = set(stats["duration_by_test"])
+    return [line for line in listed if "::" in line and line not in known]
+
+
+def recheck(mutant: str, new_tests: Sequence[str] = ()) -> int:
     """Run a survivor's tests in a fresh process; the pytest exit code (1: killed)."""
-    tests = _tests_of(mutant)
+    tests = _tests_of(mutant, new_tests)
     if not tests:
         return 5
     env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
@@ -165,8 +181,10 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
         if name in tried or again_all or rechecked.get(name) not in _KILLED:
             rechecked.pop(name, None)
     survivors = sorted(n for n, code in results.items() if code == _SURVIVED and n not in rechecked)
+    unseen = _unseen_tests() if survivors else []
     with ThreadPoolExecutor(max_children) as pool:
-        for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
+        codes = pool.map(lambda name: recheck(name, unseen), survivors)
+        for name, code in zip(survivors, codes, strict=True):
             rechecked[name] = code
             print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
     RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
