@@ -117,7 +117,8 @@ def _unseen_tests() -> list[str]:
         check=False,
     ).stdout.splitlines()
     known = set(stats["duration_by_test"])
-    return [line for line in listed if "::" in line and line not in known]
+    # a test function, all its parameters (pytest shows parameter ids escaped: not reusable)
+    return sorted({line.split("[")[0] for line in listed if "::" in line and line not in known})
 
 
 def recheck(mutant: str, new_tests: Sequence[str] = ()) -> int:

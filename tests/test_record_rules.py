@@ -83,14 +83,14 @@ def test_a_list_ordinal_of_one_is_in_range(tmp_dataset: TmpDataset) -> None:
 @pytest.mark.parametrize("value", ["0", "100", "0.5", "99.99"])
 def test_percentages_from_0_to_100_are_in_range(tmp_dataset: TmpDataset, value: str) -> None:
     """0% and 100% are percentages: the range is closed at both ends."""
-    text = mutate("{value: 95, bound: up_to}", f"{{value: {value}, bound: up_to}}")
+    text = mutate("{value: 95, bound: up_to, precision: 1}", f"{{value: {value}, bound: up_to}}")
     assert _records(tmp_dataset(text, MINI_SEEDS)) == []
 
 
 @pytest.mark.parametrize("value", ["-1", "-0.01", "100.01"])
 def test_percentages_outside_0_to_100_are_out_of_range(tmp_dataset: TmpDataset, value: str) -> None:
     """Just below 0 or just above 100 is a record.range error at the percentage's value."""
-    text = mutate("{value: 95, bound: up_to}", f"{{value: {value}, bound: up_to}}")
+    text = mutate("{value: 95, bound: up_to, precision: 1}", f"{{value: {value}, bound: up_to}}")
     line, col = where(text, f"{{value: {value}")
     assert _records(tmp_dataset(text, MINI_SEEDS)) == [
         (
@@ -120,7 +120,7 @@ def test_a_negative_tolerance_is_out_of_range(
     tmp_dataset: TmpDataset, value: str, node: str | None
 ) -> None:
     """A tolerance below zero is a record.range error at the tolerance; zero is fine."""
-    text = mutate("{amount: 260000000, currency: USD}", value)
+    text = mutate("{amount: 260000000, currency: USD, precision: 1000000}", value)
     found = _records(tmp_dataset(text, MINI_SEEDS))
     if node is None:
         assert found == []
