@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -98,32 +97,16 @@ def _load_rechecked() -> dict[str, int]:
     return {}
 
 
-def _tests_of(mutant: str, new_tests: Sequence[str]) -> list[str]:
-    """The tests mutmut found calling the mutant's function, and the tests it has not seen."""
+def _tests_of(mutant: str) -> list[str]:
+    """The tests mutmut found calling the mutant's function."""
     stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
     function = mutant.rsplit("__mutmut_", 1)[0]
-    return sorted({*stats["tests_by_mangled_function_name"].get(function, []), *new_tests})
+    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
 
 
-def _unseen_tests() -> list[str]:
-    """Tests collected now that mutmut's statistics do not know (added since its last run)."""
-    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
-    listed = subprocess.run(
-        [sys.executable, "-m", "pytest", "--rootdir=.", "-p", "no:cacheprovider", "--co", "-q"],
-        cwd=MUTANTS,
-        env=dict(os.environ, PYTHONPATH=str(MUTANTS / "src")),
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.splitlines()
-    known = set(stats["duration_by_test"])
-    # a test function, all its parameters (pytest shows parameter ids escaped: not reusable)
-    return sorted({line.split("[")[0] for line in listed if "::" in line and line not in known})
-
-
-def recheck(mutant: str, new_tests: Sequence[str] = ()) -> int:
+def recheck(mutant: str) -> int:
     """Run a survivor's tests in a fresh process; the pytest exit code (1: killed)."""
-    tests = _tests_of(mutant, new_tests)
+    tests = _tests_of(mutant)
     if not tests:
         return 5
     env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
@@ -162,12 +145,19 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     log.write_text("", encoding="utf-8")
     print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
     tried: set[str] = set()
+    refreshed = False
     again_all = again
     for _ in range(3):  # a run regenerates the mutants of changed functions: run those too
         results = _results(rel)
         todo = sorted(n for n, code in results.items() if code is None and n not in tried)
         if results and not todo and not again:
-            break
+            # Nothing new to run: run one killed mutant all the same, so that mutmut copies
+            # the sources and tests as they are now and learns which tests call what
+            # (the survivors are re-run below against those tests).
+            killed = sorted(n for n, c in results.items() if c in _KILLED)
+            if tried or refreshed or not killed:
+                break
+            todo, refreshed = killed[:1], True
         targets = todo if results and not again else [dotted(rel) + ".x*"]
         print(f"   mutmut run: {len(todo) if todo else 'all'} mutant(s)", flush=True)
         _mutmut_run(targets, max_children, log)
@@ -175,17 +165,14 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
         again = False
     # Tests added since a mutant survived are not run on it by mutmut (it keeps its
     # result): every survivor is run again, in a fresh process, against its tests now.
-    shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)  # the tests now
     rechecked = _load_rechecked()
     results = _results(rel)
     for name in results:  # a kill by a fresh re-run stands until mutmut runs the mutant again
         if name in tried or again_all or rechecked.get(name) not in _KILLED:
             rechecked.pop(name, None)
     survivors = sorted(n for n, code in results.items() if code == _SURVIVED and n not in rechecked)
-    unseen = _unseen_tests() if survivors else []
     with ThreadPoolExecutor(max_children) as pool:
-        codes = pool.map(lambda name: recheck(name, unseen), survivors)
-        for name, code in zip(survivors, codes, strict=True):
+        for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
             rechecked[name] = code
             print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
     RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
