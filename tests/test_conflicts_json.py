@@ -55,6 +55,13 @@ def _pinned(conflict: object) -> dict[str, object]:
     assert isinstance(detail, str)
     assert "a (s1) says 90%" in detail
     assert "b (s1) says 97%" in detail
+    assert sorted(conflict) == [
+        "claims", "code", "detail", "diffs", "kind", "kind_problem", "leans_on_inference",
+        "question", "reason", "resolution", "severity", "sources", "status", "undetermined",
+        "variants",
+    ]  # fmt: skip
+    for variant in conflict["variants"]:
+        assert sorted(variant) == ["claims", "says", "scope", "sources", "text", "when"]
     keys = ("kind", "code", "severity", "claims", "undetermined", "sources")
     return {key: conflict[key] for key in (*keys, "status", "resolution")}
 
@@ -67,6 +74,12 @@ _CONFLICT = {
     "undetermined": True,
     "sources": {"a": ["s1"], "b": ["s1"]},
 }
+
+
+def test_the_report_has_exactly_its_documented_keys(tmp_path: Path) -> None:
+    """The top level of the report: ok, conflicts, resolutions, stale (and nothing else)."""
+    _, report = _conflicts_json(tmp_path, "  []")
+    assert sorted(report) == ["conflicts", "ok", "resolutions", "stale"]
 
 
 def test_an_unresolved_conflict(tmp_path: Path) -> None:
