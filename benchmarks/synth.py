@@ -168,11 +168,15 @@ def _amount(rng: random.Random, offset: int) -> tuple[int, str]:
 class _Builder:
     """Claims, sources and resolutions of one synthetic dataset."""
 
+    #: Claims per question (one is drawn per question) and claims per source.
+    group_sizes: tuple[int, ...] = (1, 1, 2, 2, 3)
+    claims_per_source = 250
+
     def __init__(self, n: int, seed: int, defects: float) -> None:
         self.rng = random.Random(seed)
         self.n = n
         self.defects = defects
-        n_sources = max(5, n // 250)
+        n_sources = max(5, n // self.claims_per_source)
         self.sources = [_Source(i, self._name()) for i in range(n_sources)]
         self.topics = sorted({self._name() for _ in range(max(8, n // 12))})
         self.speakers = sorted({f"speaker-{self._name()}" for _ in range(max(3, n // 2000))})
@@ -201,6 +205,7 @@ class _Builder:
             if variant == 1:
                 said = f"up to {said}"
                 value["bound"] = "up_to"
+            value["precision"] = 1_000_000  # stated to the million
             quals.update(fiscal_years={"start": y, "end": y + 2}, cumulative="true")
             text = (
                 f"Since Fiscal Year {y}, the United States has committed {said} to the "
@@ -208,7 +213,7 @@ class _Builder:
             )
         elif kind == "percentage":
             pct = rng.randrange(10, 100)
-            value = {"value": pct, "bound": "up_to"}
+            value = {"value": pct, "bound": "up_to", "precision": 1}
             text = f"Up to {pct}% of the {place} budget goes to community programmes – by design."
         elif kind == "count":
             k = 2 + (rng.randrange(18) + offset) % 18
@@ -246,7 +251,7 @@ class _Builder:
         while self.count < self.n:
             kind = rng.choice(_KINDS)
             topic = rng.choice(self.topics)
-            group = min(rng.choice((1, 1, 2, 2, 3)), self.n - self.count)
+            group = min(rng.choice(self.group_sizes), self.n - self.count)
             conflict = group >= 2 and kind in ("money", "count") and rng.random() < 0.1
             self._group(kind, topic, group, conflict)
 
@@ -256,13 +261,15 @@ class _Builder:
         prop = f"{kind.replace('_', '-')}-{self.groups}"
         # one text for the group: the figure is the same question's answer
         seed_value = rng.randrange(1 << 30)
-        sources = rng.sample(self.sources, size + 1)
+        if size + 1 <= len(self.sources):
+            sources = rng.sample(self.sources, size + 1)
+        else:  # more claims to a question than sources: sources restate it again
+            sources = [rng.choice(self.sources) for _ in range(size + 1)]
         ids: list[str] = []
         for member in range(size):
             self.count += 1
             cid = f"{topic}.{prop}.{self.count}"
-            variant = member if kind == "list_item" or (kind == "money" and not conflict) else 0
-            offset = member if conflict else 0
+            variant, offset = self._variant(kind, member, conflict)
             value_rng = random.Random(seed_value)
             text, value, quals = self._sentence(kind, topic, prop, variant, offset, value_rng)
             src = sources[member]
@@ -307,6 +314,11 @@ class _Builder:
                 '        date: "2011-02"',
             ]
             self.resolutions.append("\n".join(lines))
+
+    def _variant(self, kind: str, member: int, conflict: bool) -> tuple[int, int]:
+        """The wording variant and the figure's offset of a question's ``member``-th claim."""
+        variant = member if kind == "list_item" or (kind == "money" and not conflict) else 0
+        return variant, member if conflict else 0
 
     def _claim(
         self,
@@ -368,12 +380,13 @@ class _Builder:
             ]
         head.append("\nentities:")
         for t in self.topics:
-            head += [f"  - id: {t}", f"    name: {_q(t.capitalize())}"]
+            head += [f"  - id: {t}", f"    name: {_q(t.capitalize())}", "    type: programme"]
         for sp in self.speakers:
             name = sp.replace("-", " ").title()
             head += [
                 f"  - id: {sp}",
                 f"    name: {_q(name)}",
+                "    type: person",
                 f"    aliases: [{_q(name.replace('Speaker', 'Spkr.'))}]",
                 '    roles: ["Secretary of State"]',
             ]

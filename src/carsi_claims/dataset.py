@@ -29,7 +29,7 @@ from carsi_claims.model import (
     Source,
     Status,
 )
-from carsi_claims.text import closest
+from carsi_claims.text import Suggestions
 
 if TYPE_CHECKING:
     from carsi_claims.read.strict_yaml import Document
@@ -73,6 +73,12 @@ class Dataset:
     )
     entities_by_id: Mapping[str, Entity] = attrs.field(
         init=False, repr=False, default=attrs.Factory(lambda s: _index(s.entities), takes_self=True)
+    )
+    #: Closest-id lookups over the claim ids (indexed once, answers cached).
+    claim_ids: Suggestions = attrs.field(
+        init=False,
+        repr=False,
+        default=attrs.Factory(lambda s: Suggestions(s.claims_by_id), takes_self=True),
     )
 
     # -- lookups ---------------------------------------------------------------
@@ -121,7 +127,7 @@ class Dataset:
 
     def closest_id(self, claim_id: str) -> str | None:
         """The existing claim id most like ``claim_id``, if any is close."""
-        return closest(claim_id, self.claims_by_id)
+        return self.claim_ids.closest(claim_id)
 
     def source(self, source_id: str) -> Source:
         return self.sources_by_id[source_id]

@@ -1,18 +1,28 @@
-"""Typography-only normalisation, shared by every text comparison.
+"""Typography-only normalisation and "did you mean" suggestions, for every text comparison.
 
 Two texts that differ only in typography (curly or straight quotes, kinds of
 dash, the ellipsis character, runs of white space, Markdown emphasis marks,
 letter case) normalise to the same string.  Nothing else is folded: no NFKC
 (which would make a full-width ``２６０`` equal ``260``).
+
+Suggestions: the closest name is the one :func:`difflib.get_close_matches`
+ranks first (ratio at least 0.6; the greatest ratio, then the greatest name).
+Among up to :data:`EXACT_UP_TO` names every name is compared; among more,
+:class:`Suggestions` compares only a shortlist: the :data:`SHORTLIST` names
+sharing the most character trigrams with the word, counted from an index
+over a bounded number of postings (the rarest trigrams first).  So a lookup
+costs the same whatever the number of names, and a name that shares no
+uncommon trigram with the word is not suggested.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["closest", "did_you_mean", "normalize"]
+__all__ = ["EXACT_UP_TO", "SHORTLIST", "Suggestions", "closest", "did_you_mean", "normalize"]
 
 _TRANSLATE: Final = str.maketrans(
     {
@@ -45,15 +55,94 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip().casefold()
 
 
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate most like ``word``, if any is close enough to suggest."""
+#: Up to this many names, a suggestion compares the word with every one of them.
+EXACT_UP_TO: Final = 256
+#: Among more names, only this many (those sharing the most trigrams) are compared.
+SHORTLIST: Final = 32
+#: At most this many index postings are counted for one word.
+_POSTINGS: Final = 8000
+_CUTOFF: Final = 0.6
+
+
+def _trigrams(name: str) -> set[str]:
+    padded = f"\x00\x00{name}\x00"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _best(word: str, names: Iterable[str]) -> str | None:
+    """What ``difflib.get_close_matches(word, names, n=1)`` answers."""
     import difflib  # only when a suggestion is wanted
 
-    found = difflib.get_close_matches(word, list(candidates), n=1)
+    found = difflib.get_close_matches(word, list(names), n=1, cutoff=_CUTOFF)
     return found[0] if found else None
+
+
+class Suggestions:
+    """The closest of a fixed set of names, for many words: indexed, each answer cached.
+
+    Nothing is built until the first word is looked up, and the trigram
+    index only when there are more than :data:`EXACT_UP_TO` names.
+    """
+
+    __slots__ = ("_answers", "_index", "_names", "work")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = names
+        self._index: tuple[list[str], dict[str, list[int]]] | None = None
+        self._answers: dict[str, str | None] = {}
+        #: Names compared with a word and index postings counted, over all lookups.
+        self.work = 0
+
+    def closest(self, word: str) -> str | None:
+        """The name most like ``word``, if any is close enough to suggest."""
+        if word in self._answers:
+            return self._answers[word]
+        found = self._answers[word] = _best(word, self._shortlist(word))
+        return found
+
+    def hint(self, word: str) -> str:
+        """``"; did you mean 'x'?"`` naming the closest name, or ``""``."""
+        found = self.closest(word)
+        return f"; did you mean {found!r}?" if found else ""
+
+    def _shortlist(self, word: str) -> list[str]:
+        if self._index is None:
+            names = list(dict.fromkeys(self._names))
+            postings: dict[str, list[int]] = defaultdict(list)
+            if len(names) > EXACT_UP_TO:
+                for i, name in enumerate(names):
+                    for gram in _trigrams(name):
+                        postings[gram].append(i)
+            self._index = names, dict(postings)
+        names, index = self._index
+        if len(names) <= EXACT_UP_TO:
+            self.work += len(names)
+            return names
+        lists = sorted((index[g] for g in _trigrams(word) if g in index), key=len)
+        shared: Counter[int] = Counter()
+        budget = _POSTINGS
+        for posting in lists:
+            if len(posting) > budget:
+                if not shared:  # only common trigrams: some of their names, in order
+                    shared.update(posting[:budget])
+                    budget = 0
+                break
+            shared.update(posting)
+            budget -= len(posting)
+        self.work += _POSTINGS - budget + min(SHORTLIST, len(shared))
+        top = shared.most_common(SHORTLIST)
+        return [names[i] for i, _ in top]
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``word``, if any is close enough to suggest.
+
+    For one word; to look up many words among the same names, keep a
+    :class:`Suggestions`.
+    """
+    return Suggestions(candidates).closest(word)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A message hint naming the closest candidate (``"; did you mean 'x'?"``), or ``""``."""
-    found = closest(word, candidates)
-    return f"; did you mean {found!r}?" if found else ""
+    return Suggestions(candidates).hint(word)

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -184,31 +185,84 @@ def _spans_covering(
     return result
 
 
-def _partly(spans: list[tuple[int, int, str]]) -> Callable[[Figure], str | None]:
-    """A lookup: the first span of ``spans`` (in list order) overlapping a figure, if any.
+def _first_overlapping(
+    spans: Sequence[tuple[int, int, str]], figures: Sequence[Figure]
+) -> list[str | None]:
+    """For each figure, the owner of the first span of ``spans`` (in list order) overlapping it.
 
-    Spans are sorted by start once, with a running maximum of their ends, so
-    a figure that no span reaches is answered by one bisection; otherwise
-    only the spans that start before the figure ends are looked at.
+    Offline, in O((spans + figures) log spans): figures are taken by end, and
+    every span starting before a figure's end is put in a Fenwick tree over
+    span ends that keeps the least list index; a figure asks for the least
+    index among the ends after its start.
     """
-    ordered = sorted((s, e, i, c) for i, (s, e, c) in enumerate(spans))
-    starts = [s for s, _, _, _ in ordered]
-    reach: list[int] = list(itertools.accumulate((e for _, e, _, _ in ordered), max))
+    ends = sorted({e for _, e, _ in spans})
+    size = len(ends)
+    none = len(spans)
+    tree = [none] * (size + 1)  # rank r = size - (index of the end in ends): large ends first
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    result: list[str | None] = [None] * len(figures)
+    j = 0
+    for k in sorted(range(len(figures)), key=lambda k: figures[k].end):
+        figure = figures[k]
+        while j < len(by_start) and spans[by_start[j]][0] < figure.end:
+            i = by_start[j]
+            r = size - bisect.bisect_left(ends, spans[i][1])
+            while r <= size:
+                tree[r] = min(tree[r], i)
+                r += r & -r
+            j += 1
+        r, best = size - bisect.bisect_right(ends, figure.start), none
+        while r > 0:
+            best = min(best, tree[r])
+            r -= r & -r
+        if best < none:
+            result[k] = spans[best][2]
+    return result
 
-    def first(figure: Figure) -> str | None:
-        n = bisect.bisect_left(starts, figure.end)  # spans starting before the figure ends
-        if not n or reach[n - 1] <= figure.start:
-            return None
-        hits = [(i, c) for _, e, i, c in ordered[:n] if e > figure.start]
-        return min(hits)[1]
 
-    return first
+class _Inside:
+    """Which mentions lie inside a span, by bisection.
+
+    Mentions of one kind group (quotations; every other kind) do not overlap
+    one another, so sorted by start they are sorted by end too, and those
+    inside ``[start, end)`` are a contiguous run of them.
+    """
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.groups: list[tuple[list[int], list[int], list[int], list[int]]] = []
+        for quotations in (True, False):
+            members = [
+                i
+                for i, m in enumerate(mentions)
+                if (m.figure.kind is FigureKind.QUOTATION) is quotations
+            ]
+            starts = [mentions[i].figure.start for i in members]
+            ends = [mentions[i].figure.end for i in members]
+            # uncovered[j]: how many of the first j members no claim covers
+            uncovered = [0, *itertools.accumulate(mentions[i].covered_by is None for i in members)]
+            self.groups.append((members, starts, ends, uncovered))
+
+    def runs(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """For each group: (group, first, past) of the members inside ``[start, end)``."""
+        for g, (_, starts, ends, _) in enumerate(self.groups):
+            first = bisect.bisect_left(starts, start)
+            past = bisect.bisect_right(ends, end)
+            if past > first:
+                yield g, first, past
 
 
-def _within(spans: list[tuple[int, int]], figure: Figure) -> bool:
-    """Whether ``figure`` lies inside one of ``spans`` (sorted and non-overlapping)."""
-    i = bisect.bisect_right(spans, figure.start, key=lambda span: span[0])
-    return bool(i) and spans[i - 1][1] >= figure.end
+def _stale_reason(
+    occurrences: Sequence[tuple[int, int]], inside: _Inside, mentions: Sequence[Mention]
+) -> str | None:
+    """Why an ignore with these occurrences is stale (no mention inside, or all covered)."""
+    runs = [run for s, e in occurrences for run in inside.runs(s, e)]
+    if not runs:
+        return "no figure mention lies inside its quote"
+    if any(inside.groups[g][3][past] > inside.groups[g][3][first] for g, first, past in runs):
+        return None
+    found = sorted({inside.groups[g][0][j] for g, first, past in runs for j in range(first, past)})
+    claims = ", ".join(dict.fromkeys(str(mentions[i].covered_by) for i in found))
+    return f"every figure mention inside its quote is covered by a claim ({claims})"
 
 
 def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
@@ -220,6 +274,57 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return found
 
 
+_WORD: Final = re.compile(r"\w+")
+_NEWLINE: Final = re.compile("\n")
+_FIND_UP_TO: Final = 16  # distinct quotes a source's text is searched for one by one
+
+
+def _occurrences_of(text: str, quotes: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """:func:`_occurrences` of each quote, without searching the whole text for each.
+
+    Up to 16 distinct quotes are searched with ``str.find``.  For more, one pass
+    over the text's words records where the quotes' *interior* words stand (a
+    word with a non-word character on each side inside the quote stands as a
+    whole word of the text wherever the quote does), and each quote is tried
+    only where its rarest interior word stands.  A quote with no interior word,
+    or whose rarest one is too common, is searched with ``str.find``.
+    """
+    distinct = list(dict.fromkeys(quotes))
+    if len(distinct) <= _FIND_UP_TO:
+        return {quote: _occurrences(text, quote) for quote in distinct}
+    inner = {
+        quote: [
+            (m[0], m.start()) for m in _WORD.finditer(quote) if 0 < m.start() < m.end() < len(quote)
+        ]
+        for quote in distinct
+    }
+    wanted = {word for words in inner.values() for word, _ in words}
+    places: dict[str, list[int]] = {word: [] for word in wanted}
+    for m in _WORD.finditer(text):
+        seen = places.get(m[0])
+        if seen is not None:
+            seen.append(m.start())
+    common = len(text) // 32
+    found: dict[str, list[tuple[int, int]]] = {}
+    for quote in distinct:
+        if not inner[quote]:
+            found[quote] = _occurrences(text, quote)
+            continue
+        word, offset = min(inner[quote], key=lambda w: len(places[w[0]]))
+        if len(places[word]) > common:
+            found[quote] = _occurrences(text, quote)
+            continue
+        spans: list[tuple[int, int]] = []
+        free = 0  # non-overlapping, as _occurrences: the next may start at the last end
+        for start in places[word]:
+            at = start - offset
+            if at >= free and text.startswith(quote, at):
+                spans.append((at, at + len(quote)))
+                free = at + len(quote)
+        found[quote] = spans
+    return found
+
+
 def _scan_source(
     source: Source,
     text: str,
@@ -227,27 +332,27 @@ def _scan_source(
     quotes: Iterable[tuple[Provenance, str]],
     ignores: Iterable[tuple[int, CoverageIgnore]],
 ) -> tuple[list[Mention], list[StaleIgnore]]:
+    quoted = [(p, owner) for p, owner in quotes if p.quote]
+    ignore_list = list(ignores)
+    misplaced = [p.quote for p, _ in quoted if text[p.start : p.end] != p.quote]
+    where = _occurrences_of(text, [*misplaced, *(ign.quote for _, ign in ignore_list if ign.quote)])
     claim_spans: list[tuple[int, int, str]] = []
-    for p, owner in quotes:
-        if not p.quote:
-            continue
+    for p, owner in quoted:
         if text[p.start : p.end] == p.quote:
             claim_spans.append((p.start, p.end, owner))
         else:  # wrong offsets: the provenance check says so; the quote still stands
-            claim_spans.extend((s, e, owner) for s, e in _occurrences(text, p.quote))
+            claim_spans.extend((s, e, owner) for s, e in where[p.quote])
     figures = scan_text(text)
     by_claim = _spans_covering(claim_spans, figures)
-    partly_of = _partly(claim_spans)
 
     ignore_spans: list[tuple[int, int, str]] = []
     stale: list[StaleIgnore] = []
-    ignore_list = list(ignores)
     spans_of: dict[int, list[tuple[int, int]]] = {}
     for index, ign in ignore_list:
         if not ign.quote:
             stale.append(StaleIgnore(index, ign, "its quote is empty"))
             continue
-        occurrences = spans_of[index] = _occurrences(text, ign.quote)
+        occurrences = spans_of[index] = where[ign.quote]
         if not occurrences:
             stale.append(
                 StaleIgnore(
@@ -257,11 +362,14 @@ def _scan_source(
         ignore_spans.extend((s, e, str(index)) for s, e in occurrences)
     by_ignore = _spans_covering(ignore_spans, figures)
 
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     mentions = []
-    for figure, claim_id, ignore_key in zip(figures, by_claim, by_ignore, strict=True):
+    partly_of = _first_overlapping(claim_spans, figures)
+    for figure, claim_id, ignore_key, overlapping in zip(
+        figures, by_claim, by_ignore, partly_of, strict=True
+    ):
         line, column = line_col(newlines, figure.start)
-        partly = partly_of(figure) if claim_id is None and ignore_key is None else None
+        partly = overlapping if claim_id is None and ignore_key is None else None
         mentions.append(
             Mention(
                 source=source.id,
@@ -277,21 +385,16 @@ def _scan_source(
         )
 
     already = {s.index for s in stale}
+    inside = _Inside(mentions)
+    reasons: dict[str, str | None] = {}  # by quote: ignores of one quote share their spans
     for index, ign in ignore_list:
         if index in already:
             continue
-        inside = [m for m in mentions if _within(spans_of[index], m.figure)]
-        if not inside:
-            stale.append(StaleIgnore(index, ign, "no figure mention lies inside its quote"))
-        elif all(m.covered_by is not None for m in inside):
-            claims = ", ".join(dict.fromkeys(str(m.covered_by) for m in inside))
-            stale.append(
-                StaleIgnore(
-                    index,
-                    ign,
-                    f"every figure mention inside its quote is covered by a claim ({claims})",
-                )
-            )
+        if ign.quote not in reasons:
+            reasons[ign.quote] = _stale_reason(spans_of[index], inside, mentions)
+        why = reasons[ign.quote]
+        if why is not None:
+            stale.append(StaleIgnore(index, ign, why))
     return mentions, stale
 
 

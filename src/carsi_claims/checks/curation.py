@@ -36,11 +36,12 @@ The shipped dataset has no finding of either severity (a test keeps it so).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -65,6 +66,9 @@ from carsi_claims.model import (
 )
 from carsi_claims.read.seeds import SeedError
 from carsi_claims.text import normalize
+
+if TYPE_CHECKING:
+    from carsi_claims.analysis.figures import Figure
 
 __all__ = [
     "SOURCE_KINDS",
@@ -339,17 +343,23 @@ def stated_precision(quote: str, start: int, end: int, number: Decimal) -> Decim
     return (unit * (number / written)).normalize()
 
 
-def _precision(ctx: Context, claim: Claim) -> Iterator[Finding]:
+@functools.lru_cache(maxsize=4096)
+def _figures_of(quote: str, money: bool) -> tuple[Figure, ...]:
+    """The money (or percentage) figures of a quote; kept, as the claims of a question share it."""
     from carsi_claims.analysis.figures import FigureKind, find_figures
+
+    return tuple(find_figures(quote, kinds=[FigureKind.MONEY if money else FigureKind.PERCENTAGE]))
+
+
+def _precision(ctx: Context, claim: Claim) -> Iterator[Finding]:
     from carsi_claims.checks.values import matches
 
     value = claim.value
     if claim.derived or not isinstance(value, Money | Percentage):
         return
-    kind = FigureKind.MONEY if isinstance(value, Money) else FigureKind.PERCENTAGE
     number = value.amount if isinstance(value, Money) else value.value
     for p in claim.provenance:
-        for figure in find_figures(p.quote, kinds=[kind]):
+        for figure in _figures_of(p.quote, isinstance(value, Money)):
             if figure.value is None or not matches(value, figure.value):
                 continue
             stated = stated_precision(p.quote, figure.start, figure.end, number)

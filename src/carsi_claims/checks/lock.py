@@ -13,7 +13,6 @@ from carsi_claims.checks.base import Context
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.read.lockfile import LockedId, lock_path, read_lock
-from carsi_claims.text import did_you_mean
 
 __all__ = ["check_lock", "lock_missing_finding"]
 
@@ -26,7 +25,7 @@ def lock_missing_finding(entry: LockedId, lock_file: str, dataset: Dataset) -> F
         f"claim id {entry.id!r} is locked in {lock_file} (line {entry.line}) but missing "
         "from the dataset: a published id never disappears; restore the claim, and to "
         "withdraw it set status: retracted with a reason (and superseded_by)"
-        + did_you_mean(entry.id, dataset.claims_by_id),
+        + dataset.claim_ids.hint(entry.id),
         claim=entry.id,
         location=Location(lock_file, entry.line, 1),
     )

@@ -30,7 +30,6 @@ from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import Correction, Resolution
 from carsi_claims.read.lockfile import FINGERPRINT_PATTERN, Lock, LockedId, lock_path, read_lock
-from carsi_claims.text import did_you_mean
 
 __all__ = [
     "changed_findings",
@@ -186,7 +185,7 @@ def _check_corrections(
             yield ctx.finding(
                 "correction.unknown-claim",
                 f"the correction names claim {fix.claim!r}, which is not in the dataset"
-                + did_you_mean(fix.claim, ctx.dataset.claims_by_id),
+                + ctx.dataset.claim_ids.hint(fix.claim),
                 fix,
                 "claim",
                 claim=fix.claim,

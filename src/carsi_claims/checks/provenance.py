@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from typing import Final
 
 from carsi_claims.checks.base import Context
@@ -11,35 +12,85 @@ from carsi_claims.model import Claim, Provenance, Source
 from carsi_claims.read.seeds import SeedError, SeedText
 from carsi_claims.text import normalize
 
-__all__ = ["check_provenance", "find_all"]
+__all__ = ["check_provenance", "occurrences"]
 
 _SHOWN: Final = 3
 
 
-def find_all(text: str, quote: str) -> list[int]:
-    """Every start offset of ``quote`` in ``text`` (overlapping ones too)."""
-    found: list[int] = []
-    at = text.find(quote)
+def _period(quote: str) -> int:
+    """The smallest period of ``quote`` (``len(quote)`` when it does not repeat): KMP, O(len)."""
+    border = [0] * len(quote)
+    k = 0
+    for i in range(1, len(quote)):
+        while k and quote[i] != quote[k]:
+            k = border[k - 1]
+        if quote[i] == quote[k]:
+            k += 1
+        border[i] = k
+    return len(quote) - border[-1]
+
+
+def _run_end(text: str, start: int, period: int, end: int) -> int:
+    """Where the run of ``period`` that ``text[start:end]`` begins ends (gallop, then bisect)."""
+    step = max(1, end - start)
+    while end < len(text):
+        n = min(step, len(text) - end)
+        if text[end : end + n] == text[end - period : end - period + n]:
+            end, step = end + n, 2 * step
+            continue
+        lo, hi = 0, n  # the first lo characters continue the run; the first hi do not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if text[end : end + mid] == text[end - period : end - period + mid]:
+                lo = mid
+            else:
+                hi = mid
+        return end + lo
+    return end
+
+
+def occurrences(text: str, quote: str, shown: int = _SHOWN) -> tuple[list[int], int]:
+    """The first ``shown`` start offsets of ``quote`` in ``text``, and how many there are.
+
+    Overlapping occurrences count.  Linear in ``len(text) + len(quote)``: a
+    quote that repeats with a period of at most half its length (``"ha ha
+    ha"``) stands only at multiples of that period inside a run of it, so a
+    run is measured once and its occurrences counted, not searched one by one.
+    """
+    starts: list[int] = []
+    count = 0
+    size = len(quote)
+    at = text.find(quote) if quote else -1
+    period = 0
     while at != -1:
-        found.append(at)
-        at = text.find(quote, at + 1)
-    return found
+        nxt = text.find(quote, at + 1)
+        if nxt == -1 or nxt - at >= size or (period := period or _period(quote)) * 2 > size:
+            starts.extend([at][: shown - len(starts)])
+            count += 1
+            at = nxt
+            continue
+        # a run of the period: the quote stands at at, at + period, ... while it fits
+        end = _run_end(text, at, period, at + size)
+        k = (end - at - size) // period + 1
+        starts.extend(range(at, at + period * min(k, shown - len(starts)), period))
+        count += k
+        at = text.find(quote, end - period + 1)
+    return starts, count
 
 
-def _mismatch(claim_quote: str, seed: SeedText, p: Provenance) -> str:
-    text = seed.text
+def _mismatch(claim_quote: str, text: str, p: Provenance, folded: Callable[[], str]) -> str:
     if p.end > len(text):
         head = f"offsets {p.start}..{p.end} run past the end of the source ({len(text)} characters)"
     else:
         found_text = text[p.start : p.end]
         shown = found_text if len(found_text) <= 60 else found_text[:57] + "..."
         head = f"the source has {shown!r} at {p.start}..{p.end}, not the quote"
-    starts = find_all(text, claim_quote)
+    starts, count = occurrences(text, claim_quote)
     if starts:
-        where = ", ".join(f"start: {s}, end: {s + len(claim_quote)}" for s in starts[:_SHOWN])
-        more = f" (and {len(starts) - _SHOWN} more)" if len(starts) > _SHOWN else ""
+        where = ", ".join(f"start: {s}, end: {s + len(claim_quote)}" for s in starts)
+        more = f" (and {count - _SHOWN} more)" if count > _SHOWN else ""
         return f"{head}; the quote stands at {where}{more}"
-    if normalize(claim_quote) in normalize(text):
+    if normalize(claim_quote) in folded():
         return (
             f"{head}; the quote is not in the source as written, though text differing only in "
             "typography or case is: copy the source's exact characters"
@@ -74,6 +125,7 @@ def _check_entry(
     seed: SeedText | None,
     pinned: bool,
     source: Source,
+    folded: Callable[[], str],
 ) -> Iterator[Finding]:
     if seed is None:
         yield ctx.finding(
@@ -96,9 +148,10 @@ def _check_entry(
     if not p.quote or p.start < 0 or p.end < p.start:
         return  # reported by the record checks
     if seed.text[p.start : p.end] != p.quote:
+        why = _mismatch(p.quote, seed.text, p, folded)
         yield ctx.finding(
             "provenance.quote-mismatch",
-            f"quote not found at its offsets in {source.path}: {_mismatch(p.quote, seed, p)}",
+            f"quote not found at its offsets in {source.path}: {why}",
             claim,
             "provenance",
             i,
@@ -110,17 +163,19 @@ def check_provenance(ctx: Context) -> Iterator[Finding]:
     if ctx.seeds is None:
         return
     ds = ctx.dataset
-    seeds: dict[str, tuple[SeedText | None, bool]] = {}
+    seeds: dict[str, tuple[SeedText | None, bool, Callable[[], str]]] = {}
     for source in ds.sources:
         if source.id in seeds:
             continue
         seed, problems = _read(ctx, source)
-        seeds[source.id] = (seed, not problems)
+        text = seed.text if seed is not None else ""
+        # the seed's text folded for typography, once, when a quote first needs it
+        seeds[source.id] = (seed, not problems, functools.cache(lambda t=text: normalize(t)))
         yield from problems
     for claim in ds.claims:
         for i, p in enumerate(claim.provenance):
             cited = ds.sources_by_id.get(p.source)
             if cited is None:
                 continue  # reported by the reference checks
-            seed, pinned = seeds[cited.id]
-            yield from _check_entry(ctx, claim, i, p, seed, pinned, cited)
+            seed, pinned, folded = seeds[cited.id]
+            yield from _check_entry(ctx, claim, i, p, seed, pinned, cited, folded)

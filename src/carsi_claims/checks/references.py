@@ -4,30 +4,45 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
+import attrs
+
 from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import ListItem, Quotation
-from carsi_claims.text import did_you_mean
+from carsi_claims.text import Suggestions
 
 __all__ = ["check_references"]
 
 
+@attrs.frozen
+class _Known:
+    """Names that exist, and suggestions among them (computed once per unknown name)."""
+
+    names: Collection[str]
+    suggestions: Suggestions
+
+    @classmethod
+    def of(cls, names: Collection[str]) -> _Known:
+        return cls(names, Suggestions(names))
+
+
 def _missing(
-    ctx: Context, kind: str, ref: str, known: Collection[str], record: object, *sub: str | int
+    ctx: Context, kind: str, ref: str, known: _Known, record: object, *sub: str | int
 ) -> Iterator[Finding]:
-    if ref in known:
+    if ref in known.names:
         return
-    hint = did_you_mean(ref, known)
+    hint = known.suggestions.hint(ref)
     yield ctx.finding(f"ref.unknown-{kind}", f"unknown {kind} {ref!r}{hint}", record, *sub)
 
 
 def check_references(ctx: Context) -> Iterator[Finding]:
     """Sources, entities (subjects, speakers, voices, mentions) and claims named exist."""
     ds = ctx.dataset
-    sources, entities, claims = ds.sources_by_id, ds.entities_by_id, ds.claims_by_id
-    subjects = {*entities, *sources}
+    sources, entities = _Known.of(ds.sources_by_id), _Known.of(ds.entities_by_id)
+    claims = _Known(ds.claims_by_id, ds.claim_ids)
+    subjects = _Known.of({*ds.entities_by_id, *ds.sources_by_id})
     for claim in ds.claims:
-        if claim.subject not in subjects:
+        if claim.subject not in subjects.names:
             yield from _missing(ctx, "entity", claim.subject, subjects, claim, "subject")
         if isinstance(claim.value, Quotation):
             yield from _missing(
@@ -63,7 +78,7 @@ def check_references(ctx: Context) -> Iterator[Finding]:
             yield from _missing(
                 ctx, "source", relation.source, sources, source, "relations", i, "source"
             )
-    lists = {c.value.list for c in ds.claims if isinstance(c.value, ListItem)}
+    lists = _Known.of({c.value.list for c in ds.claims if isinstance(c.value, ListItem)})
     for claim in ds.claims:
         counted = getattr(claim.value, "list", None)
         if counted is not None and not isinstance(claim.value, ListItem):

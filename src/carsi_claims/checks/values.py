@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -67,11 +67,15 @@ def _figures(quote: str) -> tuple[Figure, ...]:
     return tuple(find_figures(quote, kinds=numeric))
 
 
+#: Texts folded for typography, kept: the claims of one question share their quote.
+_folded: Final = functools.lru_cache(maxsize=4096)(normalize)
+
+
 def value_problem(claim: Claim, p: Provenance) -> str | None:
     """Why the quote does not say the claim's value, or None when it does."""
     value = claim.value
     if isinstance(value, Quotation | Statement | ListItem):
-        if normalize(value.text) in normalize(p.quote):
+        if _folded(value.text) in _folded(p.quote):
             return None
         return (
             "the quote does not contain the claim's text, even after folding typography and "

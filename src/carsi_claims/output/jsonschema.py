@@ -143,12 +143,14 @@ _REFINED: Final[dict[tuple[str, str], dict[str, Any]]] = {
 
 #: The finding codes that ``validate`` may report for a file the schema accepts: what a
 #: JSON Schema cannot express.  ``record.range`` only for an order between two fields
-#: (start > end, a fiscal-year span that runs backwards); ``record.date`` for a day that
-#: its month lacks (30 February); the rest compare records with each other or with the
+#: (start > end, a fiscal-year span that runs backwards); ``schema.date`` (when a
+#: date is read) and ``record.date`` (when a record is checked) for a day that its
+#: month lacks (30 February); the rest compare records with each other or with the
 #: sources.  A test generates files the schema accepts and checks that ``validate``
 #: reports nothing else.
 NOT_EXPRESSIBLE: Final = (
     "record.range",
+    "schema.date",
     "record.date",
     "record.no-provenance",
     "record.empty",

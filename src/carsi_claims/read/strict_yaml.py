@@ -49,6 +49,7 @@ _CONTROL_UTF8: Final = re.compile(
     rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]"
 )
 _MAX_LISTED: Final = 100
+_SCAN_KEYS: Final = 16  # up to this many keys a mapping is scanned for a key's position
 _MASK: Final = (1 << 32) - 1
 
 
@@ -66,7 +67,7 @@ _BAD_KEY: Final = _Sentinel()  # a container is being read in key position
 class Document:
     """A loaded YAML file: the plain tree and where each of its nodes stands."""
 
-    __slots__ = ("_marks", "_root_mark", "file", "root")
+    __slots__ = ("_keys", "_marks", "_root_mark", "file", "root")
 
     def __init__(
         self, file: str, root: dict[str, object], marks: dict[int, array[int]], root_mark: int
@@ -75,6 +76,16 @@ class Document:
         self.root = root
         self._marks = marks
         self._root_mark = root_mark
+        self._keys: dict[int, dict[str, int]] = {}  # a large mapping's key positions, once
+
+    def _key_index(self, node: dict[str, object], step: str) -> int:
+        """The position of ``step`` among ``node``'s keys: looked up, not scanned, when large."""
+        if len(node) <= _SCAN_KEYS:
+            return next(i for i, k in enumerate(node) if k == step)
+        keys = self._keys.get(id(node))
+        if keys is None:
+            keys = self._keys[id(node)] = {k: i for i, k in enumerate(node)}
+        return keys[step]
 
     def locate(self, path: Sequence[str | int]) -> Location:
         """Where the node at ``path`` starts, or the deepest existing node on the path."""
@@ -95,7 +106,7 @@ class Document:
             if isinstance(node, dict):
                 if not isinstance(step, str) or step not in node:
                     break
-                i = next(i for i, k in enumerate(node) if k == step)
+                i = self._key_index(node, step)
                 if 2 * i + 1 >= len(marks):  # the tree was changed after loading
                     break
                 key_mark, mark, node = marks[2 * i], marks[2 * i + 1], node[step]
@@ -125,13 +136,16 @@ def load_yaml(data: bytes, file: str) -> Document:
     if found:
         raise LoadError(found)
     findings: list[Finding] = []
+    duplicates: list[_Duplicate] = []
     marks: dict[int, array[int]] = {}
     loader = _LOADER(text)
     try:
         with paused():
-            root, root_mark, raw = _build(loader.get_event, marks, findings, file, text)
+            root, root_mark, raw = _build(loader.get_event, marks, findings, duplicates, file, text)
     finally:
         loader.dispose()
+    if duplicates:
+        findings = _with_duplicates(findings, duplicates, file)
     if not findings and not isinstance(root, dict):
         findings.append(_top_level(root, raw, root_mark, file))
     if findings:
@@ -245,22 +259,45 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
-def _duplicate(
-    mapping: dict[str, object], marks: array[int], key: str, pos: int, file: str
-) -> Finding:
-    first = _at(file, marks[2 * next(i for i, k in enumerate(mapping) if k == key)])
-    msg = (
-        f"expected each key once in a mapping, found {key!r} again "
-        f"(first at line {first.line}, column {first.column}); "
-        "hint: remove one of them or merge their values"
-    )
-    return _error("yaml.duplicate-key", msg, _at(file, pos))
+#: A duplicate key met while building: (how many findings came before it, the
+#: mapping, its marks, the key, the packed mark of the second occurrence).
+_Duplicate = tuple[int, dict[str, object], "array[int]", str, int]
+
+
+def _with_duplicates(
+    findings: list[Finding], duplicates: list[_Duplicate], file: str
+) -> list[Finding]:
+    """``findings`` with a ``yaml.duplicate-key`` finding for each duplicate, in file order.
+
+    The first occurrence of a key is looked up once the tree is built, in an
+    index of its mapping's keys made once per mapping (not by scanning the
+    mapping for each duplicate).
+    """
+    positions: dict[int, dict[str, int]] = {}
+    out: list[Finding] = []
+    done = 0
+    for before, mapping, marks, key, pos in duplicates:
+        out.extend(findings[done:before])
+        done = before
+        index = positions.get(id(mapping))
+        if index is None:
+            index = positions[id(mapping)] = {k: i for i, k in enumerate(mapping)}
+        first = _at(file, marks[2 * index[key]])
+        msg = (
+            f"expected each key once in a mapping, found {key!r} again "
+            f"(first at line {first.line}, column {first.column}); "
+            "hint: remove one of them or merge their values"
+        )
+        out.append(_error("yaml.duplicate-key", msg, _at(file, pos)))
+    out.extend(findings[done:])
+    return out
 
 
 def _build(
     get: Callable[[], Any],
     table: dict[int, array[int]],
     findings: list[Finding],
+    duplicates: list[_Duplicate],
     file: str,
     text: str,
 ) -> tuple[object, int, str | None]:
@@ -307,7 +344,7 @@ def _build(
                     value = ev.value
                     if is_map and key is no_key:
                         if value in cur:
-                            findings.append(_duplicate(cur, cur_marks, ev.value, pos, file))
+                            duplicates.append((len(findings), cur, cur_marks, ev.value, pos))
                             key = discard
                         else:
                             key, key_mark = intern(ev.value), pos

@@ -10,6 +10,7 @@ the offending node, and all of them are collected, not just the first.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -24,7 +25,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, override
 
 from carsi_claims._gc import paused
 from carsi_claims.findings import Finding, Location, Severity
@@ -39,7 +40,7 @@ from carsi_claims.model import (
     Resolution,
     Source,
 )
-from carsi_claims.text import did_you_mean
+from carsi_claims.text import Suggestions
 
 __all__ = ["TOP_LEVEL", "Path", "Problem", "SchemaError", "converter", "structure_records"]
 
@@ -250,16 +251,19 @@ def _step(exc: BaseException) -> str | int | None:
     return None
 
 
-def _fields_of(cls: type[Any]) -> list[str]:
-    return [f.name for f in attrs.fields(cls)]
+@functools.cache
+def _fields_of(cls: type[Any]) -> tuple[list[str], Suggestions]:
+    """A record type's field names, and suggestions among them (each answer kept)."""
+    names = [f.name for f in attrs.fields(cls)]
+    return names, Suggestions(names)
 
 
 def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
     """Flatten a cattrs error tree into located problems, one per leaf."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = _fields_of(exc.cl)
+        known, suggestions = _fields_of(exc.cl)
         for key in sorted(exc.extra_fields):
-            hint = did_you_mean(key, known)
+            hint = suggestions.hint(key)
             yield Problem(
                 (*path, key),
                 "schema.unknown-key",
@@ -301,7 +305,27 @@ def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list
 _KINDS: Final = frozenset(k.value for k in ClaimKind)
 
 
+# A valid claim in one step: its value structured by its kind first, then the claim
+# with that value passed through (the shape's hooks for every other field).  Anything
+# refused is structured again field by field below, to collect every problem.
+_fast_claim: Final = make_dict_structure_fn(
+    Claim,
+    _fast_converter,
+    _cattrs_forbid_extra_keys=True,
+    value=override(struct_hook=lambda value, _: value),
+)
+
+
 def _structure_claim(raw: object, path: Path) -> tuple[Claim | None, list[Problem]]:
+    if isinstance(raw, dict):
+        kind_text = raw.get("kind")
+        if isinstance(kind_text, str) and kind_text in _KINDS and "value" in raw:
+            try:
+                kind_type = VALUE_TYPES[ClaimKind(kind_text)]
+                typed = _fast_converter.structure(raw["value"], kind_type)
+                return _fast_claim({**raw, "value": typed}, Claim), []
+            except Exception:  # refused: structured again below to collect every problem
+                pass
     shape, problems = structure_one(raw, _ClaimShape, path)
     if not isinstance(raw, dict):
         return None, problems
@@ -328,6 +352,7 @@ TOP_LEVEL: Final[dict[str, tuple[type[Any], bool]]] = {
     "coverage_ignores": (CoverageIgnore, False),
     "corrections": (Correction, False),
 }
+_TOP_LEVEL_NAMES: Final = Suggestions(TOP_LEVEL)
 
 
 def structure_records(
@@ -350,7 +375,7 @@ def _structure_records(
     out: dict[str, list[tuple[Path, Any]]] = {key: [] for key in TOP_LEVEL}
     for key in root:
         if key not in TOP_LEVEL:
-            hint = did_you_mean(key, TOP_LEVEL)
+            hint = _TOP_LEVEL_NAMES.hint(key)
             problems.append(
                 Problem(
                     (key,),
