@@ -1,4 +1,4 @@
-"""find_all: every start of a quote in a text, overlapping starts included, in order."""
+"""occurrences: where a quote stands in a text (overlapping starts included) and how often."""
 
 from __future__ import annotations
 
@@ -10,9 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _mini import SEED, SEED_NAME, SEED_SHA256, DatasetPaths, mutate, report_of
-from carsi_claims.checks.provenance import find_all
+from carsi_claims.checks.provenance import occurrences
 
 TmpDataset = Callable[..., DatasetPaths]
+
+
+def _every(text: str, quote: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(quote, i)]
 
 
 @pytest.mark.parametrize(
@@ -26,18 +30,23 @@ TmpDataset = Callable[..., DatasetPaths]
         ("aaaa", "aa", [0, 1, 2]),
         ("aaaaa", "aaa", [0, 1, 2]),
         ("abababa", "aba", [0, 2, 4]),
+        ("ha ha ha ha ha", "ha ha", [0, 3, 6, 9]),
         ("ab", "abc", []),
     ],
 )
 def test_every_occurrence(text: str, quote: str, starts: list[int]) -> None:
-    """Several occurrences, overlapping ones too, each once, in text order."""
-    assert find_all(text, quote) == starts
+    """Several occurrences, overlapping ones too, each once, in text order, all counted."""
+    assert occurrences(text, quote, len(text) + 1) == (starts, len(starts))
+    assert occurrences(text, quote) == (starts[:3], len(starts))
 
 
-@given(st.text("ab", max_size=12), st.text("ab", min_size=1, max_size=3))
-def test_find_all_is_every_position_where_the_quote_stands(text: str, quote: str) -> None:
-    """The starts are exactly the positions where ``text`` continues with ``quote``."""
-    assert find_all(text, quote) == [i for i in range(len(text)) if text.startswith(quote, i)]
+@given(st.text("ab ", max_size=16), st.text("ab", min_size=1, max_size=4), st.integers(0, 5))
+def test_occurrences_are_every_position_where_the_quote_stands(
+    text: str, quote: str, shown: int
+) -> None:
+    """The first ``shown`` positions where ``text`` continues with ``quote``, and their number."""
+    every = _every(text, quote)
+    assert occurrences(text, quote, shown) == (every[:shown], len(every))
 
 
 def test_a_misplaced_quote_found_many_times_names_three_places_and_counts_the_rest(
@@ -45,7 +54,7 @@ def test_a_misplaced_quote_found_many_times_names_three_places_and_counts_the_re
 ) -> None:
     """The quote-mismatch message gives the first three places and "(and N more)"."""
     seed = SEED + "Five Goals; " * 4
-    goals = [i for i in range(len(seed)) if seed.startswith("Five Goals", i)]
+    goals = _every(seed, "Five Goals")
     text = mutate(SEED_SHA256, hashlib.sha256(seed.encode()).hexdigest())
     text = mutate(f"start: {goals[0]}\n", f"start: {goals[0] + 1}\n", text)
     found = [f for f in report_of(tmp_dataset(text, {SEED_NAME: seed})) if f[3] == "carsi.goals"]
