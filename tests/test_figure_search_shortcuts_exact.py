@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -48,10 +49,43 @@ def _fast_scan(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 @given(_TEXTS)
 @example("Since Fiscal Year 2009, $260 million, up to 95% and seven nations on March 14, 2011.")
 @example("approximately  ſeven partner nations, 12 DOLLARſ, 5 per cent, fiscal Year 2010")
+@example("We spent 260 million dollars")
+@example("5 EUROS, 3 Pounds")
+@example("12 USD")
+@example("5 PER CENT in FY2010, the year 2011, 2011-03-14, 14 Mar. 2011")
+@example("ſome 5 dollarſ, 5 ıNR, 5 PERCENT, fıscal year 2010")
 def test_ruled_out_rules_have_no_match(text: str) -> None:
     """A rule ruled out for a text has no match anywhere in that text."""
     for pattern in _ruled_out(text):
         assert pattern.search(text) is None, pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "searched"),
+    [
+        ("We spent 260 million dollars", {"_MONEY_SUFFIX", "_COUNT"}),
+        ("5 EUROS and 3 Pounds", {"_MONEY_PREFIX", "_MONEY_SUFFIX", "_COUNT"}),  # "EUR..."
+        ("12 USD", {"_MONEY_PREFIX", "_MONEY_SUFFIX", "_COUNT"}),
+        ("$5", {"_MONEY_PREFIX", "_COUNT"}),
+        ("5% of FY2010", {"_PERCENT", "_FISCAL", "_COUNT"}),
+        ("5 per cent, fiscal year 2010", {"_PERCENT", "_FISCAL", "_COUNT", "_DATE_YEAR"}),
+        ("March 14, 2011", {"_DATE_MDY", "_DATE_DMY", "_DATE_MY", "_COUNT"}),
+        ("on 2011-03-14", {"_DATE_ISO", "_COUNT"}),
+        ("5 - 6", {"_COUNT"}),
+        ("seven nations", {"_COUNT"}),
+        ("5 ſ", {"_PERCENT", "_FISCAL", "_MONEY_SUFFIX", "_COUNT"}),
+        ("5 ı", {"_PERCENT", "_FISCAL", "_MONEY_SUFFIX", "_COUNT"}),
+        ("5 İ", {"_PERCENT", "_FISCAL", "_MONEY_SUFFIX", "_COUNT"}),
+    ],
+)
+def test_only_the_rules_a_text_can_match_are_searched(text: str, searched: set[str]) -> None:
+    """The shortcut skips every rule whose cheap necessary condition fails (and no other):
+    a digit; a sign; a month name; "-" and an ISO shape; "year"; "%" or "per"; "fiscal" or
+    "FY"; a currency word or code; with ſ, ı or İ in the text the lowercase gates stay open."""
+    names = {name for name in dir(figures) if isinstance(getattr(figures, name), re.Pattern)}
+    by_pattern = {getattr(figures, name): name for name in names}
+    rules = {by_pattern[p] for _, p, _ in _RULES}
+    assert rules - {by_pattern[p] for p in _ruled_out(text)} == searched
 
 
 @settings(deadline=None, max_examples=300)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,6 +35,34 @@ def test_widening_never_creates_a_conflict(a: Money, b: Money, extra: Decimal) -
         return  # the default tolerance is not zero; covered by the test below
     if interval(a).meets(interval(b)):
         assert interval(wider).meets(interval(b))
+
+
+@given(money, decimals)
+def test_tolerance_widens_the_interval_at_both_ends(a: Money, t: Decimal) -> None:
+    """A tolerance t moves the low end down by t (stopping at 0) and the high end up by t."""
+    base = interval(attrs.evolve(a, tolerance=Decimal(0)))
+    widened = interval(attrs.evolve(a, tolerance=t))
+    assert (widened.low, widened.high) == (max(base.low - t, Decimal(0)), base.high + t)
+
+
+@given(cs.percentage_values(), st.integers(0, 200).map(Decimal))
+def test_a_percentage_widens_up_to_100_at_most(p: Percentage, t: Decimal) -> None:
+    """A percentage's interval widens like any other but never past 0 or 100."""
+    base = interval(attrs.evolve(p, tolerance=Decimal(0)))
+    widened = interval(attrs.evolve(p, tolerance=t))
+    low, high = max(base.low - t, Decimal(0)), min(base.high + t, Decimal(100))
+    assert (widened.low, widened.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("other", "meets"), [(89, False), (90, True), (100, True), (110, True), (111, False)]
+)
+def test_a_stated_tolerance_decides_what_a_value_meets(other: int, meets: bool) -> None:
+    """$100 give or take $10 meets $90..$110 and nothing else; without the tolerance, only
+    $100 (a comparison that ignored the tolerance would get four of these wrong)."""
+    tolerant = interval(Money(Decimal(100), tolerance=Decimal(10)))
+    assert tolerant.meets(interval(Money(Decimal(other)))) is meets
+    assert interval(Money(Decimal(100))).meets(interval(Money(Decimal(other)))) is (other == 100)
 
 
 def test_up_to_95_percent() -> None:

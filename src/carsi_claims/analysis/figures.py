@@ -193,9 +193,19 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]*")
 # -- converters: a match to a value, or ValueError saying why not ------------
 
 
+#: The letters other than A-Z that re.IGNORECASE matches to an ASCII letter and that
+#: str.lower() does not turn into it (the Kelvin sign lowers to "k" by itself).
+_ODD_LETTERS: Final = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
+def _fold(word: str) -> str:
+    """A word that a case-blind pattern matched, as the lowercase ASCII word it matched."""
+    return word.translate(_ODD_LETTERS).lower()
+
+
 def _bound(m: re.Match[str]) -> Bound:
     word = m["bound"]
-    return Bound.EXACT if word is None else _BOUNDS[" ".join(word.lower().split())]
+    return Bound.EXACT if word is None else _BOUNDS[" ".join(_fold(word).split())]
 
 
 def _decimal(digits: str) -> Decimal:
@@ -210,11 +220,11 @@ def _whole(amount: Decimal) -> Decimal:
 def _money(m: re.Match[str]) -> Money:
     groups = m.groupdict()
     scale = groups["scale"] or groups.get("short") or ""
-    amount = _decimal(m["num"]) * _SCALES.get(scale.lower(), 1)
+    amount = _decimal(m["num"]) * _SCALES.get(_fold(scale), 1)
     if groups.get("sym"):
         currency = _SYMBOLS[m["sym"]]
     elif groups.get("word"):
-        currency = _CURRENCY_WORDS[m["word"].lower()]
+        currency = _CURRENCY_WORDS[_fold(m["word"])]
     else:
         currency = m["code"]
     return Money(_whole(amount), currency, _bound(m))
@@ -446,7 +456,7 @@ def _below_100(tokens: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _times(tokens: list[str], i: int, word: str, part: tuple[int, int] | None,
+def _times(tokens: list[str], word: str, part: tuple[int, int] | None,
            rest: Callable[[list[str], int], tuple[int, int] | None],
            factor: int) -> tuple[int, int] | None:  # fmt: skip
     """``part`` then optionally ``word`` (hundred, thousand), "and", and ``rest``."""
@@ -461,7 +471,7 @@ def _times(tokens: list[str], i: int, word: str, part: tuple[int, int] | None,
 
 
 def _below_1000(tokens: list[str], i: int) -> tuple[int, int] | None:
-    return _times(tokens, i, "hundred", _below_100(tokens, i), _below_100, 100)
+    return _times(tokens, "hundred", _below_100(tokens, i), _below_100, 100)
 
 
 def number_from_words(text: str) -> int | None:
@@ -471,8 +481,8 @@ def number_from_words(text: str) -> int | None:
     (also "twelve hundred"), "thousand", with "and" after them.  Digits are
     not words: ``number_from_words("5")`` is None.
     """
-    tokens = text.lower().replace("-", " ").split()
-    parsed = _times(tokens, 0, "thousand", _below_1000(tokens, 0), _below_1000, 1000)
+    tokens = _fold(text).replace("-", " ").split()
+    parsed = _times(tokens, "thousand", _below_1000(tokens, 0), _below_1000, 1000)
     return parsed[0] if parsed is not None and parsed[1] == len(tokens) else None
 
 

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Mutation testing of the layers below the CLI, with a score per module.
+
+Runs mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) one module
+at a time: every mutant of the module is run against the tests that call the
+mutated function (mutmut's per-function test selection).  mutmut runs each
+mutant in a process forked from one that has already run the whole suite, so
+state that process cached (an ``lru_cache``, a test module's constants) can
+hide a mutant; every survivor is therefore run again in a fresh process, and a
+survivor that a fresh process kills counts as killed.
+
+Usage (from the checkout; the run is slow, keep it off a busy machine's CPU)::
+
+    nice -n 19 uv run --locked scripts/mutation.py [MODULE...] [--max-children N]
+    uv run --locked scripts/mutation.py --report [MODULE...]   # the table, no run
+
+A MODULE is a path under ``src/carsi_claims`` (``analysis/figures``,
+``checks/records.py``); with none, every module below the CLI.  The table
+lists, per module: mutants, killed (a test failed, including survivors killed
+by the fresh re-run), timeouts (a mutant that made a test run away, also a
+kill), survivors, mutants no test reaches, and the score: killed and timed out
+over all mutants.  Survivors are listed by name; ``uv run --locked mutmut show
+NAME`` prints the change.  Results stay in ``mutants/`` (git-ignored); a later
+run re-tests only what changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Final
+
+ROOT: Final = Path(__file__).resolve().parents[1]
+PACKAGE: Final = ROOT / "src" / "carsi_claims"
+MUTANTS: Final = ROOT / "mutants"
+RECHECKED: Final = MUTANTS / "rechecked.json"
+
+#: Not measured: the command line (the layer above), the modules that only
+#: re-export (``__init__.py``, the 0.1.0 paths ``export.py`` and ``render.py``),
+#: and the public Hypothesis strategies (test-data generators: a mutant there
+#: changes what the tests are fed, not what the library does).
+SKIPPED: Final = frozenset(("export.py", "render.py", "strategies.py"))
+
+_KILLED: Final = {1, 3}
+_TIMEOUT: Final = {-24, 24, 152, 255, 36, -9}
+_SURVIVED: Final = 0
+_NO_TESTS: Final = {5, 33}
+
+
+def below_cli() -> list[str]:
+    """Every module below the CLI, as paths relative to the package folder."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if not (rel.startswith("cli/") or path.name == "__init__.py" or rel in SKIPPED):
+            found.append(rel)
+    return found
+
+
+def module_path(given: str) -> str:
+    """``analysis/figures`` (or ``analysis/figures.py``) as a path under the package."""
+    rel = given.removeprefix("src/carsi_claims/").removeprefix("carsi_claims/")
+    rel = rel if rel.endswith(".py") else rel + ".py"
+    if not (PACKAGE / rel).is_file():
+        raise SystemExit(f"mutation: no module src/carsi_claims/{rel}")
+    return rel
+
+
+def dotted(rel: str) -> str:
+    name = "carsi_claims." + rel.removesuffix(".py").replace("/", ".")
+    return name.removesuffix(".__init__")
+
+
+def _mutmut() -> str:
+    return str(Path(sys.executable).with_name("mutmut"))
+
+
+def _results(rel: str) -> dict[str, int | None]:
+    meta = MUTANTS / "src" / "carsi_claims" / (rel + ".meta")
+    if not meta.exists():
+        return {}
+    codes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return codes
+
+
+def _load_rechecked() -> dict[str, int]:
+    if RECHECKED.exists():
+        data: dict[str, int] = json.loads(RECHECKED.read_text(encoding="utf-8"))
+        return data
+    return {}
+
+
+def _tests_of(mutant: str) -> list[str]:
+    """The tests mutmut found calling the mutant's function."""
+    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
+    function = mutant.rsplit("__mutmut_", 1)[0]
+    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
+
+
+def recheck(mutant: str) -> int:
+    """Run a survivor's tests in a fresh process; the pytest exit code (1: killed)."""
+    tests = _tests_of(mutant)
+    if not tests:
+        return 5
+    env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extra: list[str] = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
+    command = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", *extra]
+    done = subprocess.run(
+        [*command, *tests],
+        cwd=MUTANTS,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    return done.returncode
+
+
+def _mutmut_run(targets: Sequence[str], max_children: int, log: Path) -> None:
+    with log.open("a", encoding="utf-8") as out:
+        code = subprocess.run(
+            [_mutmut(), "run", "--max-children", str(max_children), *targets],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        ).returncode
+    if code != 0:
+        raise SystemExit(f"mutation: mutmut run failed (exit {code}); see {log}")
+
+
+def run(rel: str, max_children: int, *, again: bool) -> None:
+    """Run mutmut on one module's mutants not yet run (all with ``again``), then re-run
+    its survivors in fresh processes."""
+    log = MUTANTS / "mutation-run.log"
+    MUTANTS.mkdir(exist_ok=True)
+    log.write_text("", encoding="utf-8")
+    print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
+    tried: set[str] = set()
+    refreshed = False
+    again_all = again
+    for _ in range(3):  # a run regenerates the mutants of changed functions: run those too
+        results = _results(rel)
+        todo = sorted(n for n, code in results.items() if code is None and n not in tried)
+        if results and not todo and not again:
+            # Nothing new to run: run one killed mutant all the same, so that mutmut copies
+            # the sources and tests as they are now and learns which tests call what
+            # (the survivors are re-run below against those tests).
+            killed = sorted(n for n, c in results.items() if c in _KILLED)
+            if tried or refreshed or not killed:
+                break
+            todo, refreshed = killed[:1], True
+        targets = todo if results and not again else [dotted(rel) + ".x*"]
+        print(f"   mutmut run: {len(todo) if todo else 'all'} mutant(s)", flush=True)
+        _mutmut_run(targets, max_children, log)
+        tried.update(todo)
+        again = False
+    # Tests added since a mutant survived are not run on it by mutmut (it keeps its
+    # result): every survivor is run again, in a fresh process, against its tests now.
+    rechecked = _load_rechecked()
+    results = _results(rel)
+    for name in results:  # a kill by a fresh re-run stands until mutmut runs the mutant again
+        if name in tried or again_all or rechecked.get(name) not in _KILLED:
+            rechecked.pop(name, None)
+    survivors = sorted(n for n, code in results.items() if code == _SURVIVED and n not in rechecked)
+    with ThreadPoolExecutor(max_children) as pool:
+        for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
+            rechecked[name] = code
+            print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
+    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def report(modules: Sequence[str]) -> list[str]:
+    """Print the per-module table; return the names of the remaining survivors."""
+    rechecked = _load_rechecked()
+    survivors: list[str] = []
+    print("| module | mutants | killed | timeouts | survived | no tests | score |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for rel in modules:
+        results = _results(rel)
+        if not results:
+            print(f"| {rel} | - | - | - | - | - | not measured |")
+            continue
+        killed = timeouts = survived = untested = 0
+        for name, code in results.items():
+            if code is None:  # not run yet
+                continue
+            if code == _SURVIVED and rechecked.get(name) in _KILLED:
+                code = 1
+            if code in _KILLED:
+                killed += 1
+            elif code in _TIMEOUT:
+                timeouts += 1
+            elif code in _NO_TESTS:
+                untested += 1
+            else:  # survived, not checked, suspicious, interrupted
+                survived += 1
+                survivors.append(name)
+        total = len(results)
+        score = f"{100 * (killed + timeouts) / total:.1f}%"
+        if killed + timeouts + survived + untested < total:
+            score = f"incomplete ({killed + timeouts + survived + untested} of {total} run)"
+        print(f"| {rel} | {total} | {killed} | {timeouts} | {survived} | {untested} | {score} |")
+    return survivors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("modules", nargs="*", metavar="MODULE")
+    parser.add_argument("--report", action="store_true", help="print the table, run nothing")
+    parser.add_argument("--max-children", type=int, default=2, metavar="N")
+    parser.add_argument("--again", action="store_true", help="re-run mutants already run")
+    args = parser.parse_args(argv)
+    modules = [module_path(m) for m in args.modules] or below_cli()
+    if not args.report:
+        for rel in modules:
+            run(rel, args.max_children, again=args.again)
+    survivors = report(modules)
+    if survivors:
+        print("\nsurvivors (uv run --locked mutmut show NAME):")
+        for name in survivors:
+            print(f"  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
