@@ -17,7 +17,10 @@ TmpDataset = Callable[..., DatasetPaths]
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
-    parser = _parser()
+    return _subparsers_of(_parser())
+
+
+def _subparsers_of(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
@@ -165,3 +168,35 @@ def test_lock_without_a_file_uses_the_projects_data(
     lock = paths.claims.parent / "claims.lock"
     assert out.startswith(f"{display_path(lock)}: added 6 claim id(s), 6 locked\n")
     assert (paths.claims.parent / "claims.lock").is_file()
+
+
+def test_the_command_families_name_every_command() -> None:
+    """cli.main.FAMILIES lists each command once, with the family that registers it."""
+    from carsi_claims.cli.main import FAMILIES
+
+    listed = [name for names, _ in FAMILIES for name in names]
+    assert listed == list(_subparsers())
+    for names, _ in FAMILIES:
+        for name in names:
+            registered = set(_subparsers_of(_parser([name, "--flag"])))
+            assert registered == set(names), name
+
+
+def test_running_a_command_builds_only_its_family() -> None:
+    """A run of one command registers only its family; --help and a typo register all."""
+    assert set(_subparsers_of(_parser(["validate", "--format", "json"]))) == {
+        "validate",
+        "show",
+        "list",
+        "export",
+    }
+    assert set(_subparsers_of(_parser(["--help"]))) == set(_subparsers())
+    assert set(_subparsers_of(_parser(["valdate"]))) == set(_subparsers())
+
+
+def test_report_formats_are_the_renderers() -> None:
+    """The --format choices of reporting commands are exactly what render_findings writes."""
+    from carsi_claims.cli.common import REPORT_FORMATS
+    from carsi_claims.output.render import FORMATS
+
+    assert REPORT_FORMATS == FORMATS

@@ -1,3 +1,3 @@
 """The version of the package and its dataset (see CHANGELOG.md, Versioning policy)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -22,6 +22,7 @@ __all__ = [
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "REPORT_FORMATS",
     "Command",
     "UsageError",
     "add_command",
@@ -45,6 +46,10 @@ EXIT_CODES: Final = (
     "0 no errors, 1 errors found, 2 unreadable input or bad usage (a missing file, "
     "not UTF-8, not valid YAML, an unknown option)"
 )
+
+#: The formats of commands that report findings (``output.render.FORMATS``, written out
+#: so that building the parser imports no renderer; a test keeps the two equal).
+REPORT_FORMATS: Final = ("text", "json", "github", "sarif")
 
 #: A command: takes the parsed arguments and the output streams, returns the exit code.
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]

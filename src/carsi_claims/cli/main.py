@@ -11,7 +11,7 @@ import contextlib
 import io
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Final, TextIO
 
 from carsi_claims.cli.citing import add_commands as add_citing_commands
@@ -20,6 +20,7 @@ from carsi_claims.cli.common import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    REPORT_FORMATS,
     Command,
     UsageError,
 )
@@ -92,9 +93,41 @@ def _option_strings(parser: argparse.ArgumentParser) -> list[str]:
 # -- the parser ----------------------------------------------------------------
 
 
-def _parser() -> _Parser:
+def _add_dataset(sub: argparse._SubParsersAction[Any]) -> None:
+    add_dataset_commands(sub, REPORT_FORMATS)
+
+
+def _add_citing(sub: argparse._SubParsersAction[Any]) -> None:
+    add_citing_commands(sub, REPORT_FORMATS)
+
+
+#: The command families, in the order ``--help`` lists them: the commands each
+#: registers, and the function that registers them.
+FAMILIES: Final[
+    tuple[tuple[tuple[str, ...], Callable[[argparse._SubParsersAction[Any]], None]], ...]
+] = (
+    (("validate", "show", "list", "export"), _add_dataset),
+    (("coverage", "lock", "pin", "cite", "check-refs"), _add_citing),
+    (("conflicts",), add_conflicts_commands),
+    (("compare",), add_compare_commands),
+    (("diff",), add_diff_commands),
+    (("site",), add_site_command),
+)
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is not an option, if any."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def _parser(argv: Sequence[str] = ()) -> _Parser:
+    """The parser: with only the family of the command ``argv`` names, or every command.
+
+    Registering a command family imports what its options need, so a run of one
+    command builds that family alone; ``--help``, a mistyped command and no
+    command at all get every command.
+    """
     from carsi_claims._version import __version__
-    from carsi_claims.output.render import FORMATS
 
     parser = _Parser(
         prog="carsi-claims",
@@ -107,19 +140,16 @@ def _parser() -> _Parser:
         dest="command", metavar="COMMAND", parser_class=_Parser, title="commands"
     )
     sub.required = True
-
-    add_dataset_commands(sub, FORMATS)  # validate, show, list, export
-    add_citing_commands(sub, FORMATS)  # coverage, lock, cite, check-refs
-    add_conflicts_commands(sub)  # conflicts
-    add_compare_commands(sub)  # compare
-    add_diff_commands(sub)  # diff
-    add_site_command(sub)  # site
+    wanted = _command_named(argv)
+    chosen = [add for names, add in FAMILIES if wanted in names]
+    for add in chosen or [add for _, add in FAMILIES]:
+        add(sub)
     return parser
 
 
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run the command line with explicit streams; returns the exit code."""
-    parser = _parser()
+    parser = _parser(argv)
     try:
         # argparse prints --help and its messages to sys.stdout/sys.stderr.
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
