@@ -77,3 +77,21 @@ class CountingText(str):
         part = super().__getitem__(key)
         self.scanned += len(part)
         return part
+
+
+def work(fn: Callable[[], object]) -> int:
+    """The number of Python and C function calls ``fn()`` makes."""
+    count = 0
+
+    def profile(frame: FrameType, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(previous)
+    return count

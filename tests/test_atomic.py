@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from carsi_claims._atomic import write_bytes, write_text
+from carsi_claims._atomic import UnwritableTarget, write_bytes, write_text
 
 
 def _mode(path: Path) -> int:
@@ -37,12 +37,12 @@ def test_replacing_keeps_the_old_files_mode(tmp_path: Path) -> None:
     assert _mode(target) == 0o600
 
 
-def test_failed_rename_leaves_target_and_no_temporary_file(tmp_path: Path) -> None:
-    """When the final rename fails (the target is a folder), nothing is left behind."""
+def test_folder_target_leaves_target_and_no_temporary_file(tmp_path: Path) -> None:
+    """A folder as the target is refused; it and its content are left as they were."""
     target = tmp_path / "out"
     target.mkdir()
     (target / "inside.txt").write_text("kept\n", encoding="utf-8")
-    with pytest.raises(IsADirectoryError):
+    with pytest.raises(UnwritableTarget):
         write_text(target, "new\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert (target / "inside.txt").read_text(encoding="utf-8") == "kept\n"

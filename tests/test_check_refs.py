@@ -167,7 +167,7 @@ def test_unreadable_existing_file_is_located(tmp_dataset: TmpDataset, tmp_path: 
         (
             "refs.unreadable",
             {"file": str(fifo), "line": 1, "column": 1},
-            "cannot read it: not a regular file or folder",
+            "cannot read it: it is a FIFO (named pipe), not a regular file",
         )
     ]
 

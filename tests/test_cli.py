@@ -135,7 +135,7 @@ def test_seeds_option(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
     shutil.copytree(paths.seeds, other)
     shutil.rmtree(paths.seeds)
-    assert cli("validate", str(paths.claims))[0] == 1
+    assert cli("validate", str(paths.claims))[0] == 2  # the default seeds folder is gone
     assert cli("validate", str(paths.claims), "--seeds", str(other))[0] == 0
 
 

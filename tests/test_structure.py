@@ -43,6 +43,7 @@ def test_scalars_take_the_schema_type(
                 "tolerance, precision; "
                 "did you mean 'amount'?",
                 at_key=True,
+                meant="amount",
             ),
         ),
         (
@@ -83,6 +84,14 @@ def test_refused_scalars(raw: dict[str, str], cls: type[object], problem: Proble
     result, problems = structure_one(raw, cls, ())
     assert result is None
     assert problem in problems
+
+
+def test_misspelled_key_is_not_also_a_missing_key() -> None:
+    """``ammount`` for ``amount`` is one problem: the unknown key, not also ``amount`` missing."""
+    _, problems = structure_one({"ammount": "1"}, Money, ("v",))
+    assert [(p.path, p.code, p.meant) for p in problems] == [
+        (("v", "ammount"), "schema.unknown-key", "amount")
+    ]
 
 
 def test_all_problems_of_a_record_are_reported() -> None:

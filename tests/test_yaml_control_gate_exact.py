@@ -16,6 +16,7 @@ def _gate(text: str) -> bool:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
 @example("plain text: “quotes” – dashes\u00a0and\tnewlines\r\n")
 @example("\x85 \x9f \ufffe \uffff \x7f \x00 \u0100 \u0180 \uffef \ufffd")
+@example("\u2028 \u2029 \u2027 \u202a \u2000")
 def test_gate_finds_a_control_character_exactly_when_the_text_scan_does(text: str) -> None:
     """The UTF-8 gate reports a control character if and only if _CONTROL finds one."""
     assert _gate(text) == (_CONTROL.search(text) is not None)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from carsi_claims._paths import display_path
-from carsi_claims.errors import LoadError, RetractedClaimWarning, UnknownClaimError
+from carsi_claims._reading import read_regular, reason
+from carsi_claims.errors import LoadError, RetractedClaimWarning, UnknownClaimError, check_type
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
     OWN_VOICE,
@@ -24,6 +25,7 @@ from carsi_claims.model import (
     Entity,
     FiscalYears,
     PartialDate,
+    Provenance,
     Quotation,
     Resolution,
     Source,
@@ -51,7 +53,9 @@ class Dataset:
 
     Iterating a dataset yields its claims.  ``problems`` holds the schema
     findings of a leniently read file (records with problems are left out
-    of the tuples and reported there).
+    of the tuples and reported there); ``broken_ids`` the ids of those
+    records by top-level key (``"claims"``, ``"sources"``...): they still
+    count as present for ids, references and the lock.
     """
 
     sources: tuple[Source, ...] = ()
@@ -63,6 +67,7 @@ class Dataset:
     file: str | None = None
     seeds_dir: Path | None = None
     problems: tuple[Finding, ...] = ()
+    broken_ids: Mapping[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
     document: Document | None = attrs.field(default=None, repr=False)
     paths: Mapping[int, TreePath] = attrs.field(factory=dict, repr=False)
     claims_by_id: Mapping[str, Claim] = attrs.field(
@@ -99,6 +104,7 @@ class Dataset:
         for an unknown one, and warns :class:`RetractedClaimWarning` for a
         retracted one (use :meth:`current` to follow ``superseded_by``).
         """
+        check_type("Dataset.get", "claim_id", claim_id, str, "a str (a claim id)")
         claim = self.claims_by_id.get(claim_id)
         if claim is None:
             raise UnknownClaimError(claim_id, self.closest_id(claim_id))
@@ -113,6 +119,7 @@ class Dataset:
 
     def current(self, claim_id: str) -> Claim:
         """The claim with this id, following ``superseded_by`` to the active claim."""
+        check_type("Dataset.current", "claim_id", claim_id, str, "a str (a claim id)")
         seen: set[str] = set()
         claim = self.claims_by_id.get(claim_id)
         if claim is None:
@@ -127,12 +134,17 @@ class Dataset:
 
     def closest_id(self, claim_id: str) -> str | None:
         """The existing claim id most like ``claim_id``, if any is close."""
+        check_type("Dataset.closest_id", "claim_id", claim_id, str, "a str (a claim id)")
         return self.claim_ids.closest(claim_id)
 
     def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError for an unknown one)."""
+        check_type("Dataset.source", "source_id", source_id, str, "a str (a source id)")
         return self.sources_by_id[source_id]
 
     def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError for an unknown one)."""
+        check_type("Dataset.entity", "entity_id", entity_id, str, "a str (an entity id)")
         return self.entities_by_id[entity_id]
 
     def filter(
@@ -171,6 +183,28 @@ class Dataset:
 
         Raises ValueError for a date that is not one.
         """
+        text = (str, type(None))
+        for name, given in (
+            ("kind", kind),
+            ("source", source),
+            ("subject", subject),
+            ("property", property),
+            ("status", status),
+            ("entity", entity),
+            ("speaker", speaker),
+            ("voice", voice),
+            ("list_id", list_id),
+        ):
+            check_type("Dataset.filter", name, given, text, "a str or None")
+        check_type(
+            "Dataset.filter", "fiscal_year", fiscal_year, (int, type(None)), "an int or None"
+        )
+        for name, when in (("as_of_from", as_of_from), ("as_of_to", as_of_to)):
+            check_type(
+                "Dataset.filter", name, when, (PartialDate, str, type(None)), "a date text or None"
+            )
+        for name, flag in (("derived", derived), ("inferred", inferred)):
+            check_type("Dataset.filter", name, flag, (bool, type(None)), "a bool or None")
         tests: list[Callable[[Claim], bool]] = []
 
         def want(test: Callable[[Claim], bool]) -> None:
@@ -217,6 +251,27 @@ class Dataset:
             if e.iso3166 == code:
                 return e.id
         return ref
+
+    def broken_provenance(self) -> Iterator[tuple[Provenance, str]]:
+        """The quotes of the claims left out for a schema problem, with their claim ids.
+
+        Offsets are not trusted (set to -1): a quote stands wherever its text
+        occurs in the source.  Coverage counts them, so that a claim with a
+        misspelled key does not also leave its figures uncovered.
+        """
+        broken = self.broken_ids.get("claims", frozenset())
+        raw = self.document.root.get("claims") if broken and self.document else None
+        if not isinstance(raw, list):
+            return
+        for item in raw:
+            if not isinstance(item, dict) or item.get("id") not in broken:
+                continue
+            entries = item.get("provenance")
+            for entry in entries if isinstance(entries, list) else ():
+                if isinstance(entry, dict):
+                    source, quote = entry.get("source"), entry.get("quote")
+                    if isinstance(source, str) and isinstance(quote, str) and quote:
+                        yield Provenance(source, quote, -1, -1), str(item["id"])
 
     # -- locations -------------------------------------------------------------
 
@@ -274,6 +329,26 @@ def default_paths() -> tuple[Path, Path]:
     return checkout / "data" / "claims.yaml", checkout / "seeds"
 
 
+def _broken_ids(root: Mapping[str, object], kept: set[TreePath]) -> dict[str, frozenset[str]]:
+    """The ids of the records left out for a schema problem, by top-level key.
+
+    Such a record still stands in the file: its id counts as present, so that
+    what names it (a reference, the lock) is not reported as a second mistake.
+    """
+    broken: dict[str, frozenset[str]] = {}
+    for key, items in root.items():
+        if not isinstance(items, list):
+            continue
+        ids = frozenset(
+            item["id"]
+            for i, item in enumerate(items)
+            if (key, i) not in kept and isinstance(item, dict) and isinstance(item.get("id"), str)
+        )
+        if ids:
+            broken[key] = ids
+    return broken
+
+
 def load(
     path: str | os.PathLike[str] | None = None,
     *,
@@ -288,6 +363,10 @@ def load(
     With ``strict=False`` such records are left out and their findings kept
     in ``Dataset.problems``.
     """
+    paths = (str, os.PathLike, type(None))
+    check_type("load", "path", path, paths, "a str, a path or None")
+    check_type("load", "seeds", seeds, paths, "a str, a path or None")
+    check_type("load", "strict", strict, bool, "a bool")
     if path is None:
         claims_path, seeds_default = default_paths()
     else:
@@ -296,11 +375,10 @@ def load(
     seeds_dir = Path(seeds) if seeds is not None else seeds_default
     shown = display_path(claims_path)
     try:
-        data = claims_path.read_bytes()
+        data = read_regular(claims_path)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
         raise LoadError(
-            [Finding("file.unreadable", Severity.ERROR, f"cannot read {shown}: {reason}")]
+            [Finding("file.unreadable", Severity.ERROR, f"cannot read {shown}: {reason(exc)}")]
         ) from None
     return load_bytes(data, shown, seeds=seeds_dir, strict=strict)
 
@@ -337,6 +415,7 @@ def load_bytes(
     findings = locate_problems(problems, document.locate, document.locate_key, claim_of)
     if strict and findings:
         raise LoadError(findings)
+    kept = {p for group in records.values() for p, _ in group}
     return Dataset(
         sources=tuple(r for _, r in records["sources"]),
         entities=tuple(r for _, r in records["entities"]),
@@ -347,6 +426,7 @@ def load_bytes(
         file=shown,
         seeds_dir=seeds_dir,
         problems=tuple(findings),
+        broken_ids=_broken_ids(document.root, kept),
         document=document,
         paths={id(r): p for group in records.values() for p, r in group},
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from carsi_claims.findings import Finding
 
+# check_type is for the library's own public functions, not exported.
 __all__ = [
     "CarsiClaimsError",
     "LoadError",
@@ -50,3 +51,20 @@ class UnknownClaimError(CarsiClaimsError, KeyError):
 
 class RetractedClaimWarning(UserWarning):
     """A retracted claim was looked up or cited."""
+
+
+def check_type(
+    function: str, name: str, value: object, types: type | tuple[type, ...], expected: str
+) -> None:
+    """Raise TypeError unless ``value`` is one of ``types`` (a bool is no int here).
+
+    The message names the function, the parameter and the type expected:
+    ``Dataset.get(): claim_id must be a str (a claim id), not NoneType``.
+    """
+    if isinstance(value, types) and not (isinstance(value, bool) and bool not in _tuple(types)):
+        return
+    raise TypeError(f"{function}(): {name} must be {expected}, not {type(value).__name__}")
+
+
+def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import attrs
+
+from carsi_claims.text import printable
 
 # LINE_BREAK and decode_error_location are for the library's own readers, not exported.
 __all__ = ["Finding", "Location", "Report", "Severity"]
@@ -49,11 +51,13 @@ class Finding:
         """``file:line:col: severity[code]: claim ID: message``.
 
         The location is left out when unknown, the claim when the finding is
-        not about one claim.
+        not about one claim.  One line, safe for a terminal: what a terminal
+        would not show as itself (an escape sequence, a line separator) is
+        escaped (:func:`carsi_claims.text.printable`).
         """
         where = f"{self.location}: " if self.location else ""
         about = f"claim {self.claim}: " if self.claim else ""
-        return f"{where}{self.severity.value}[{self.code}]: {about}{self.message}"
+        return printable(f"{where}{self.severity.value}[{self.code}]: {about}{self.message}")
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for JSON: code, severity, message, claim, location (or None)."""
@@ -89,11 +93,32 @@ def decode_error_location(data: bytes, exc: UnicodeDecodeError, file: str) -> Lo
     return Location(file, line, len(head) - line_start + 1)
 
 
-def _sort_key(f: Finding) -> tuple[str, int, int, str, str]:
-    loc = f.location
-    if loc is None:
-        return ("", 0, 0, f.code, f.message)
-    return (loc.file, loc.line, loc.column, f.code, f.message)
+_ROOT_CAUSES: Final = ("file.", "yaml.", "schema.")
+
+
+def _sort_key(first_file: str | None) -> Callable[[Finding], tuple[object, ...]]:
+    """File order: ``first_file`` first, then by file, line, column; a cause before the rest.
+
+    At one place a problem reading the file (``yaml.``, ``schema.``) comes
+    before what other checks say there.
+    """
+
+    def key(f: Finding) -> tuple[object, ...]:
+        cause = 0 if f.code.startswith(_ROOT_CAUSES) else 1
+        loc = f.location
+        if loc is None:
+            return (0, "", 0, 0, cause, f.code, f.message)
+        return (
+            1 if loc.file == first_file else 2,
+            loc.file,
+            loc.line,
+            loc.column,
+            cause,
+            f.code,
+            f.message,
+        )
+
+    return key
 
 
 @attrs.frozen
@@ -103,8 +128,9 @@ class Report:
     findings: tuple[Finding, ...]
 
     @classmethod
-    def of(cls, findings: Iterable[Finding]) -> Report:
-        return cls(tuple(sorted(findings, key=_sort_key)))
+    def of(cls, findings: Iterable[Finding], *, first_file: str | None = None) -> Report:
+        """The findings sorted: without a place first, then ``first_file``'s, then by file."""
+        return cls(tuple(sorted(findings, key=_sort_key(first_file))))
 
     @property
     def errors(self) -> tuple[Finding, ...]:

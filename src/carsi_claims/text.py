@@ -18,11 +18,20 @@ uncommon trigram with the word is not suggested.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["EXACT_UP_TO", "SHORTLIST", "Suggestions", "closest", "did_you_mean", "normalize"]
+__all__ = [
+    "EXACT_UP_TO",
+    "SHORTLIST",
+    "Suggestions",
+    "closest",
+    "did_you_mean",
+    "normalize",
+    "printable",
+]
 
 _TRANSLATE: Final = str.maketrans(
     {
@@ -146,3 +155,32 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A message hint naming the closest candidate (``"; did you mean 'x'?"``), or ``""``."""
     return Suggestions(candidates).hint(word)
+
+
+# Characters a terminal does not show as themselves: controls (Cc), format characters
+# such as bidi overrides and zero-width joiners (Cf), line and paragraph separators
+# (Zl, Zp), surrogates (Cs), private-use (Co) and unassigned code points (Cn).
+_HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+_MAYBE_HIDDEN: Final = re.compile(r"[^\x20-\x7e]")
+
+
+def _escape_hidden(m: re.Match[str], keep: str) -> str:
+    char = m.group()
+    if char in keep or unicodedata.category(char) not in _HIDDEN_CATEGORIES:
+        return char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` for a terminal: every character it would not show as itself escaped.
+
+    Controls (an escape sequence that clears the screen, a bell), bidi
+    overrides, zero-width and format characters, U+2028 and U+2029,
+    surrogates, private-use and unassigned code points are written as
+    ``\\uXXXX`` (``\\UXXXXXXXX`` past U+FFFF); characters in ``keep`` (say
+    ``"\\n\\t"`` for text of several lines) are left alone.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return _MAYBE_HIDDEN.sub(lambda m: _escape_hidden(m, keep), text)

@@ -265,12 +265,41 @@ def _stale_reason(
     return f"every figure mention inside its quote is covered by a claim ({claims})"
 
 
+def _period(quote: str) -> int:
+    """The smallest period of ``quote``: its length less its longest border (KMP)."""
+    border = [0] * len(quote)
+    k = 0
+    for i in range(1, len(quote)):
+        while k and quote[i] != quote[k]:
+            k = border[k - 1]
+        if quote[i] == quote[k]:
+            k += 1
+        border[i] = k
+    return len(quote) - (border[-1] if quote else 0)
+
+
 def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``quote`` in ``text``, overlapping ones included, in order.
+
+    Two overlapping occurrences stand a period of the quote apart.  After an
+    occurrence at ``at``, the one at ``at + p`` (``p`` the smallest period)
+    is there exactly when the ``p`` characters after it repeat the quote's
+    last ``p``: a run of overlapping occurrences costs its length.  Between
+    two members of a run there is none; the next search starts one character
+    after the run's last member, and lands more than half a quote further on,
+    so the whole is linear in the text (plus the quote, for its period).
+    """
     found: list[tuple[int, int]] = []
+    size = len(quote)
+    period = _period(quote)
+    tail = quote[size - period :]
     at = text.find(quote)
     while at != -1:
-        found.append((at, at + len(quote)))
-        at = text.find(quote, at + len(quote))  # non-overlapping: linear in the text
+        found.append((at, at + size))
+        while text.startswith(tail, at + size):  # the next one of a run, overlapping
+            at += period
+            found.append((at, at + size))
+        at = text.find(quote, at + 1)
     return found
 
 
@@ -315,12 +344,10 @@ def _occurrences_of(text: str, quotes: Iterable[str]) -> dict[str, list[tuple[in
             found[quote] = _occurrences(text, quote)
             continue
         spans: list[tuple[int, int]] = []
-        free = 0  # non-overlapping, as _occurrences: the next may start at the last end
-        for start in places[word]:
+        for start in places[word]:  # every occurrence, overlapping ones too, as _occurrences
             at = start - offset
-            if at >= free and text.startswith(quote, at):
+            if at >= 0 and text.startswith(quote, at):
                 spans.append((at, at + len(quote)))
-                free = at + len(quote)
         found[quote] = spans
     return found
 
@@ -419,6 +446,8 @@ def coverage(dataset: Dataset, seeds: Seeds | Path | None = None) -> CoverageRep
     for claim in dataset.claims:
         for p in claim.provenance:
             quotes[p.source].append((p, claim.id))
+    for p, claim_id in dataset.broken_provenance():  # a schema problem is not also uncovered
+        quotes[p.source].append((p, claim_id))
     ignores: dict[str, list[tuple[int, CoverageIgnore]]] = defaultdict(list)
     for i, ign in enumerate(dataset.coverage_ignores):
         ignores[ign.source].append((i, ign))

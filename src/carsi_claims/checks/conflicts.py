@@ -56,7 +56,10 @@ def check_conflicts(ctx: Context) -> Iterator[Finding]:
             claim=first,
             severity=conflict.severity,
         )
+    broken = ds.broken_ids.get("claims", frozenset())
     for res in stale:
+        if broken.intersection(res.claims):  # it names a claim left out for a schema problem
+            continue
         yield ctx.finding(
             "resolution.stale",
             f"resolution {res.id!r} matches no conflict among its claims "

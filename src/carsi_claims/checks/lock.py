@@ -39,6 +39,7 @@ def check_lock(ctx: Context) -> Iterator[Finding]:
         return
     yield from lock.problems
     present = ctx.dataset.claims_by_id
+    broken = ctx.dataset.broken_ids.get("claims", frozenset())  # reported as schema problems
     for entry in lock.ids:
-        if entry.id not in present:
+        if entry.id not in present and entry.id not in broken:
             yield lock_missing_finding(entry, lock.file, ctx.dataset)

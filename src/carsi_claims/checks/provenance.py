@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Final
 
 from carsi_claims.checks.base import Context
-from carsi_claims.findings import Finding
+from carsi_claims.findings import Finding, Severity
 from carsi_claims.model import Claim, Provenance, Source
 from carsi_claims.read.seeds import SeedError, SeedText
 from carsi_claims.text import normalize
@@ -128,12 +128,14 @@ def _check_entry(
     folded: Callable[[], str],
 ) -> Iterator[Finding]:
     if seed is None:
-        yield ctx.finding(
+        yield ctx.finding(  # a consequence of the source's own error: marked, not an error
             "provenance.unverified",
-            f"cannot verify the quote: source {p.source!r} ({source.path}) cannot be read",
+            f"cannot verify the quote: source {p.source!r} ({source.path}) cannot be read "
+            "(a consequence of the error reported at the source)",
             claim,
             "provenance",
             i,
+            severity=Severity.INFO,
         )
         return
     if not pinned:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from carsi_claims.checks.records import check_records
 from carsi_claims.checks.references import check_references
 from carsi_claims.checks.values import check_values
 from carsi_claims.dataset import Dataset
-from carsi_claims.findings import Report
+from carsi_claims.errors import check_type
+from carsi_claims.findings import Finding, Report
+from carsi_claims.read.seeds import seeds_folder_finding
 
 __all__ = ["DEFAULT_CHECKS", "validate"]
 
@@ -42,9 +45,24 @@ def validate(
     seeds: str | Path | None = None,
     checks: Sequence[Check] = DEFAULT_CHECKS,
 ) -> Report:
-    """Run the checks over ``dataset``; its schema problems come first in the report."""
+    """Run the checks over ``dataset``; the report is in file order, the claims file first.
+
+    A seeds folder that is missing or unreadable is one ``seeds.unreadable``
+    finding (the checks that read sources are then skipped), not one per source.
+    """
     from carsi_claims._gc import paused
 
+    check_type("validate", "dataset", dataset, Dataset, "a Dataset (from carsi_claims.load)")
+    check_type("validate", "seeds", seeds, (str, os.PathLike, type(None)), "a str, a path or None")
+    if isinstance(checks, str | bytes) or not all(callable(c) for c in checks):
+        raise TypeError("validate(): checks must be a sequence of check functions")
     context = Context.of(dataset, Path(seeds) if seeds is not None else None)
+    before: list[Finding] = []
+    if context.seeds is not None:
+        problem = seeds_folder_finding(context.seeds.root)
+        if problem is not None:
+            before.append(problem)
+            context = Context(dataset, None)
     with paused():
-        return Report.of([*dataset.problems, *run(context, checks)])
+        found = [*before, *dataset.problems, *run(context, checks)]
+        return Report.of(found, first_file=dataset.file)

@@ -23,7 +23,7 @@ import attrs
 
 from carsi_claims import _json
 from carsi_claims.dataset import Dataset
-from carsi_claims.errors import RetractedClaimWarning, UnknownClaimError
+from carsi_claims.errors import RetractedClaimWarning, UnknownClaimError, check_type
 from carsi_claims.model import Claim, PartialDate, Status
 
 __all__ = ["FORMATS", "Citation", "CitedQuote", "citation_of", "cite"]
@@ -201,6 +201,8 @@ def cite(claim_id: str, dataset: Dataset | None = None) -> Citation:
     id; warns :class:`RetractedClaimWarning` for a retracted claim, whose
     citation also carries the warning in every rendering.
     """
+    check_type("cite", "claim_id", claim_id, str, "a str (a claim id)")
+    check_type("cite", "dataset", dataset, (Dataset, type(None)), "a Dataset or None")
     ds = _shipped() if dataset is None else dataset
     claim = ds.claims_by_id.get(claim_id)
     if claim is None:

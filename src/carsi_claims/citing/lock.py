@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from carsi_claims._atomic import exclusive
 from carsi_claims._paths import display_path
 from carsi_claims.analysis.meaning import fingerprints
 from carsi_claims.checks.base import Context
@@ -128,10 +129,18 @@ def update_lock(dataset: Dataset, *, repin: bool = False) -> LockUpdate:
     nothing when a locked id is missing or changed meaning, when the lock
     cannot be read, or when a claim id is malformed; the returned
     :class:`LockUpdate` says why.  Writes nothing either when nothing changed.
+    Runs under an advisory lock (:func:`carsi_claims._atomic.exclusive`), so
+    concurrent runs on one lock file never lose an id: the second reads what the
+    first wrote.
     """
     path = lock_path(dataset.file)
     if path is None:
         raise ValueError("the dataset was not read from a file: there is no lock beside it")
+    with exclusive(path):  # read, compare and write with no other run in between
+        return _update(dataset, path, repin=repin)
+
+
+def _update(dataset: Dataset, path: Path, *, repin: bool) -> LockUpdate:
     lock = read_lock(path) or Lock(display_path(path))
     problems = list(lock.problems)
     present = dataset.claims_by_id

@@ -30,7 +30,11 @@ columns are 1-based; columns count code points.
 Findings: ``refs.unknown`` (no such claim; the closest id is suggested),
 ``refs.retracted`` (the superseding id is suggested), ``refs.malformed``, all
 errors; ``refs.binary`` (info) and ``refs.undecodable`` (warning) for files
-that are skipped; ``refs.unreadable`` (error) for a path that cannot be read
+that are skipped; ``refs.skipped`` for what a folder walk finds that is not
+read: a FIFO, a device or a socket (info), a file larger than
+:data:`carsi_claims._reading.MAX_BYTES` (warning).  Only regular files are
+read, never more than that many bytes: named on the command line, anything
+else is ``refs.unreadable``; ``refs.unreadable`` (error) for a path that cannot be read
 at all (at its line 1 when it exists, else named in the message), also
 returned apart as ``unreadable``.
 """
@@ -46,6 +50,7 @@ from typing import Final
 import attrs
 
 from carsi_claims._paths import display_path
+from carsi_claims._reading import NotRegularFile, TooLarge, read_regular, reason
 from carsi_claims.checks.ids import ID_PATTERN, MAX_ID_LEN
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Report, Severity, decode_error_location
@@ -127,8 +132,13 @@ def _unreadable(path: str | os.PathLike[str], reason: str) -> Finding:
     return Finding("refs.unreadable", Severity.ERROR, message, location=where)
 
 
-def _files(paths: Iterable[str | os.PathLike[str]], unreadable: list[Finding]) -> Iterator[Path]:
-    """The files named, and the files under the folders named (hidden folders skipped)."""
+def _files(
+    paths: Iterable[str | os.PathLike[str]], unreadable: list[Finding]
+) -> Iterator[tuple[Path, bool]]:
+    """The files named, and the files under the folders named (hidden folders skipped).
+
+    Each comes with whether it was named (True) or found by the walk (False).
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -140,12 +150,21 @@ def _files(paths: Iterable[str | os.PathLike[str]], unreadable: list[Finding]) -
             for folder, dirs, names in os.walk(path, onerror=report):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
-                    yield Path(folder, name)
-        elif path.is_file():
-            yield path
+                    yield Path(folder, name), False
+        elif path.exists() or path.is_symlink():
+            yield path, True
         else:
-            reason = "not found" if not path.exists() else "not a regular file or folder"
-            unreadable.append(_unreadable(given, reason))
+            unreadable.append(_unreadable(given, "not found"))
+
+
+def _skipped(shown: str, exc: NotRegularFile | TooLarge) -> Finding:
+    """``refs.skipped``: a file the walk found that is not read (a FIFO, a device, too big)."""
+    return Finding(
+        "refs.skipped",
+        Severity.WARNING if isinstance(exc, TooLarge) else Severity.INFO,
+        f"skipped: {exc}",
+        location=Location(shown, 1, 1),
+    )
 
 
 def _decode(path: Path, data: bytes, shown: str) -> tuple[str | None, Finding | None]:
@@ -215,12 +234,18 @@ def check_refs(paths: Iterable[str | os.PathLike[str]], dataset: Dataset) -> Ref
     unreadable: list[Finding] = []
     findings: list[Finding] = []
     files = references = 0
-    for path in _files(paths, unreadable):
+    for path, named in _files(paths, unreadable):
         shown = display_path(path)
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
+        except (NotRegularFile, TooLarge) as exc:
+            if named:
+                unreadable.append(_unreadable(path, str(exc)))
+            else:
+                findings.append(_skipped(shown, exc))
+            continue
         except OSError as exc:
-            unreadable.append(_unreadable(shown, exc.strerror or type(exc).__name__))
+            unreadable.append(_unreadable(path, reason(exc)))
             continue
         files += 1
         text, problem = _decode(path, data, shown)

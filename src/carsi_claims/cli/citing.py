@@ -26,7 +26,7 @@ from carsi_claims.cli.common import (
     root_arg,
     write_json,
 )
-from carsi_claims.text import did_you_mean
+from carsi_claims.text import did_you_mean, printable
 
 if TYPE_CHECKING:
     from carsi_claims.analysis.coverage import CoverageReport
@@ -75,8 +75,15 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from carsi_claims.analysis.coverage import coverage
     from carsi_claims.checks.coverage import coverage_findings, stale_finding, uncovered_finding
     from carsi_claims.findings import Finding, Severity
+    from carsi_claims.read.seeds import seeds_folder_finding
 
     dataset = load(args)
+    if dataset.seeds_dir is not None and (bad := seeds_folder_finding(dataset.seeds_dir)):
+        if args.format == "text":
+            err.write(bad.render() + "\n")
+        else:  # a machine format: the reason goes where the report would have gone
+            report([bad], args, out, err, subject=claims_subject(args))
+        return EXIT_USAGE
     cover = coverage(dataset)
     for u in cover.unscanned:
         err.write(f"carsi-claims coverage: {u.source.id}: {u.message}\n")
@@ -286,7 +293,8 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     citation = citation_of(dataset, claim)
     if citation.warning:
         err.write(f"carsi-claims cite: warning: {citation.warning}\n")
-    out.write(citation.render(args.format))
+    text = citation.render(args.format)
+    out.write(text if args.format == "json" else printable(text, keep="\n"))
     return EXIT_OK
 
 

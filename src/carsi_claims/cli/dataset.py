@@ -21,6 +21,7 @@ from carsi_claims.cli.common import (
 )
 from carsi_claims.cli.common import report as render
 from carsi_claims.output.paths import SITE_URL
+from carsi_claims.text import printable
 
 if TYPE_CHECKING:
     from carsi_claims.dataset import Dataset
@@ -45,6 +46,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{dataset.file}: {status}: {len(dataset.claims)} claims, "
             f"{n_err} error(s), {n_other} other finding(s)\n"
         )
+    if any(f.code == "seeds.unreadable" for f in report.findings):
+        return EXIT_USAGE  # the sources cannot be read: unreadable input
     return EXIT_OK if report.ok else EXIT_ERRORS
 
 
@@ -76,7 +79,7 @@ def _describe_claim(dataset: Dataset, claim: Claim) -> list[str]:
         lines.append(f"    “{p.quote}”")
     if claim.note:
         lines.append(f"  note: {claim.note}")
-    return lines
+    return [printable(line) for line in lines]  # no escape sequence reaches the terminal
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -183,7 +186,8 @@ def _cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     room = _width(out)
     for row in rows:
         head = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-        out.write(f"{head}  {one_line(row[3], max(room - len(head) - 2, 20))}\n")
+        line = f"{head}  {one_line(row[3], max(room - len(head) - 2, 20))}"
+        out.write(printable(line) + "\n")  # no escape sequence reaches the terminal
     return EXIT_OK
 
 
@@ -238,7 +242,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             write_sqlite(load(args), args.output)
             return EXIT_OK
         text = _export_text(args)
-        if args.output is None:
+        if args.output is None or args.output == "-":
             out.write(text)
             return EXIT_OK
         from carsi_claims._atomic import write_text
@@ -341,7 +345,11 @@ def add_commands(sub: argparse._SubParsersAction[Any], formats: tuple[str, ...])
     dataset_args(p)
     format_arg(p, ("json", "csv", "jsonschema", "jsonld", "sqlite"))
     p.add_argument(
-        "--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of stdout: a file is replaced atomically (a link is "
+        "followed), a FIFO or device is written to, '-' is stdout",
     )
     p.add_argument(
         "--for-spreadsheet",

@@ -254,10 +254,14 @@ def append_text(path: str | os.PathLike[str], text: str) -> None:
 
 
 def _artifact_uri(file: str) -> str:
-    """A URI reference for a file: relative paths stay relative, with ``/`` and %-escapes."""
+    """A URI reference for a file: relative paths stay relative, with ``/`` and %-escapes.
+
+    Any name the OS hands over is encoded, one that is not UTF-8 included: its
+    bytes (``os.fsencode`` undoes the surrogate escapes) are percent-encoded.
+    """
     if os.path.isabs(file):
         return Path(file).as_uri()
-    return quote(file.replace(os.sep, "/"), safe="/")
+    return quote(os.fsencode(file.replace(os.sep, "/")), safe="/")
 
 
 def _artifact_location(file: str, root: Path) -> dict[str, Any]:

@@ -283,6 +283,13 @@ RULES: Final[dict[str, Rule]] = {
         "Remove the resolution, or name every claim of the conflict it is for.",
     ),
     # -- provenance ---------------------------------------------------------------------
+    "seeds.unreadable": _r(
+        "The seeds folder cannot be read.",
+        "The seeds folder (beside the claims file's folder, or --seeds) does not exist, is not "
+        "a folder, or cannot be listed. One finding for the folder; the checks that read "
+        "sources are skipped, and the command exits 2.",
+        "Pass the folder of the source documents with --seeds DIR.",
+    ),
     "provenance.path": _r(
         "A source path is not a plain relative path.",
         "A source's `path` is a relative path inside the seeds folder, written with '/'.",
@@ -302,7 +309,8 @@ RULES: Final[dict[str, Rule]] = {
     ),
     "provenance.unreadable": _r(
         "A source file cannot be read.",
-        "The source file exists but cannot be read (permissions, or not a regular file).",
+        "The source file exists but cannot be read (permissions, not a regular file such as a "
+        "FIFO or a device, or larger than 64 MiB).",
         "Check the file's permissions.",
     ),
     "provenance.not-utf8": _r(
@@ -326,8 +334,10 @@ RULES: Final[dict[str, Rule]] = {
     ),
     "provenance.unverified": _r(
         "A quote cannot be verified.",
-        "The claim's source file cannot be read, so its quote is not checked.",
+        "The claim's source file cannot be read, so its quote is not checked. A consequence "
+        "of the error reported at the source, not a second error.",
         "Fix the source file (see the finding at the source).",
+        Severity.INFO,
     ),
     "provenance.quote-mismatch": _r(
         "A quote is not at its offsets in the source.",
@@ -594,6 +604,13 @@ RULES: Final[dict[str, Rule]] = {
         "A binary file was skipped.",
         "The file holds NUL bytes, so it is not text and was not scanned (for information).",
         "Nothing to fix; leave binary files out of the paths to silence it.",
+        Severity.INFO,
+    ),
+    "refs.skipped": _r(
+        "A file found in a folder was skipped.",
+        "A file the folder walk found is not a regular file (a FIFO, a device, a socket: info) "
+        "or is larger than 64 MiB (warning), so it was not read.",
+        "Nothing to do for a pipe or device; split or exclude a file that large.",
         Severity.INFO,
     ),
     "refs.undecodable": _r(

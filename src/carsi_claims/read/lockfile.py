@@ -27,6 +27,7 @@ from typing import Any, Final
 import attrs
 
 from carsi_claims._paths import display_path
+from carsi_claims._reading import read_regular, reason
 from carsi_claims.findings import Finding, Location, Severity, decode_error_location
 from carsi_claims.model import is_valid_id
 
@@ -117,12 +118,11 @@ def read_lock(path: str | os.PathLike[str]) -> Lock | None:
     target = Path(path)
     shown = display_path(target)
     try:
-        data = target.read_bytes()
+        data = read_regular(target)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = Finding("lock.unreadable", Severity.ERROR, f"cannot read {shown}: {reason}")
+        problem = Finding("lock.unreadable", Severity.ERROR, f"cannot read {shown}: {reason(exc)}")
         return Lock(shown, problems=(problem,))
     try:
         text = data.decode("utf-8")

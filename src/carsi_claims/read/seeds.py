@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path, PurePosixPath
 
 import attrs
 
-__all__ = ["SeedError", "SeedText", "Seeds"]
+from carsi_claims._paths import display_path
+from carsi_claims._reading import file_kind, read_regular, reason
+from carsi_claims.findings import Finding, Severity
+
+__all__ = ["SeedError", "SeedText", "Seeds", "seeds_folder_finding"]
 
 
 class SeedError(ValueError):
@@ -37,7 +43,7 @@ class Seeds:
     def resolve(self, relative: str) -> Path:
         """The file a source path names; SeedError when it is unsafe or missing."""
         pure = PurePosixPath(relative)
-        if not relative or relative != relative.strip() or "\\" in relative:
+        if not relative or relative != relative.strip() or "\\" in relative or "\x00" in relative:
             raise SeedError(
                 "provenance.path", f"source path {relative!r} is not a plain relative path"
             )
@@ -55,6 +61,12 @@ class Seeds:
                 f"source path {relative!r} leads outside the seeds folder {str(self.root)!r} "
                 "through a link",
             )
+        if target.exists() and not target.is_file():
+            raise SeedError(
+                "provenance.unreadable",
+                f"cannot read source file {relative!r}: "
+                f"it is {file_kind(target.stat().st_mode)}, not a regular file",
+            )
         if not target.is_file():
             raise SeedError(
                 "provenance.missing-file",
@@ -69,10 +81,10 @@ class Seeds:
             return cached
         path = self.resolve(relative)
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError as exc:
             raise SeedError(
-                "provenance.unreadable", f"cannot read source file {relative!r}: {exc.strerror}"
+                "provenance.unreadable", f"cannot read source file {relative!r}: {reason(exc)}"
             ) from None
         try:
             text = data.decode("utf-8")
@@ -84,3 +96,25 @@ class Seeds:
         seed = SeedText(data, hashlib.sha256(data).hexdigest(), text)
         self._cache[relative] = seed
         return seed
+
+
+def seeds_folder_finding(root: Path) -> Finding | None:
+    """``seeds.unreadable`` when the seeds folder is missing, not a folder or unreadable.
+
+    One finding naming the folder, instead of one per source that cannot be
+    found in it; the command line exits 2 on it (the input cannot be read).
+    """
+    shown = display_path(root)
+    hint = "; give the folder of the source documents with --seeds DIR"
+    try:
+        mode = os.stat(root).st_mode
+        if not stat.S_ISDIR(mode):
+            why = f"is {file_kind(mode)}, not a folder"
+        else:
+            os.listdir(root)
+            return None
+    except FileNotFoundError:
+        why = "does not exist"
+    except OSError as exc:
+        why = f"cannot be read: {reason(exc)}"
+    return Finding("seeds.unreadable", Severity.ERROR, f"the seeds folder {shown} {why}{hint}")

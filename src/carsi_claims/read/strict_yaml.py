@@ -38,15 +38,44 @@ MAX_DEPTH: Final = 64
 _LOADER: Final[Any] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _BOM: Final = b"\xef\xbb\xbf"
-# C0 except tab, LF, CR; DEL; C1; and the two non-characters YAML forbids.
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# C0 except tab, LF, CR; DEL; C1 (NEL among them); the line and paragraph separators
+# U+2028 and U+2029 (libyaml would read them as line breaks, folding them away and
+# counting lines unlike any editor); and the two non-characters YAML forbids.
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# What a loaded string may not hold, however it was written (an escape such as "\0",
+# "\e", "\r", "\L" or "\u2028" in double quotes): C0 but tab and LF, DEL, C1, U+2028,
+# U+2029 and the non-characters.  Only a ``quote`` may hold one, escaped, where the
+# source it quotes has one (the provenance check compares it with the source).
+_LOADED_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_QUOTE_KEY: Final = "quote"
+# A backslash escape of a double-quoted scalar, and what the one-letter escapes mean.
+_ESCAPE: Final = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPED: Final = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+# Lines as an editor counts them (the loader refuses U+0085, U+2028 and U+2029 raw).
+_EDITOR_LINE_BREAK: Final = re.compile("\r\n|[\r\n]")
 # The same characters in the UTF-8 bytes, once printable ASCII, tab, LF and CR are
 # deleted (bytes.translate: ~25x faster than scanning the text with _CONTROL).  In
 # valid UTF-8 what is left is whole multi-byte sequences and control bytes, so a
-# C1 character is \xc2 then \x80-\x9f, and U+FFFE/U+FFFF are \xef\xbf\xbe/\xbf.
+# C1 character is \xc2 then \x80-\x9f, U+2028/U+2029 are \xe2\x80\xa8/\xa9, and
+# U+FFFE/U+FFFF are \xef\xbf\xbe/\xbf.
 _PLAIN_BYTES: Final = bytes([9, 10, 13, *range(32, 127)])
 _CONTROL_UTF8: Final = re.compile(
-    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]"
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbf[\xbe\xbf]"
 )
 _MAX_LISTED: Final = 100
 _SCAN_KEYS: Final = 16  # up to this many keys a mapping is scanned for a key's position
@@ -190,20 +219,44 @@ def _control_characters(text: str, file: str) -> list[Finding]:
     """Every control character in the text (the first hundred listed, then a count)."""
     if _CONTROL.search(text) is None:
         return []
-    starts = _line_starts(text)
+    starts = [0, *(m.end() for m in _EDITOR_LINE_BREAK.finditer(text))]
     hits = [m.start() for m in _CONTROL.finditer(text)]
     found = []
     for offset in hits[:_MAX_LISTED]:
-        char = f"U+{ord(text[offset]):04X}"
+        code = ord(text[offset])
         msg = (
-            f"expected printable text, found the control character {char}; "
-            "hint: delete it or write it as an escape (\\uXXXX) inside double quotes"
+            f"expected printable text, found the control character U+{code:04X}; "
+            "hint: delete it; where a quote of a source holds one, write it as the escape "
+            f"\\u{code:04x} inside double quotes"
         )
         found.append(_error("yaml.control-character", msg, _offset_location(file, starts, offset)))
     if len(hits) > _MAX_LISTED:
         msg = f"{len(hits) - _MAX_LISTED} more control characters after this one are not listed"
         loc = _offset_location(file, starts, hits[_MAX_LISTED])
         found.append(_error("yaml.control-character", msg, loc))
+    return found
+
+
+def _escaped_controls(ev: Any, text: str, file: str) -> list[Finding]:
+    """Each escape of a double-quoted scalar that makes a control character, at its place."""
+    start, end = ev.start_mark.index, ev.end_mark.index
+    line, line_start = ev.start_mark.line + 1, start - ev.start_mark.column
+    found: list[Finding] = []
+    for m in _ESCAPE.finditer(text, start, end):
+        escape = m.group()
+        body = escape[1:]
+        char = _ESCAPED.get(body) if len(body) == 1 else chr(int(body[1:], 16))
+        if char is None or _LOADED_CONTROL.fullmatch(char) is None:
+            continue
+        for brk in _EDITOR_LINE_BREAK.finditer(text, line_start, m.start()):
+            line, line_start = line + 1, brk.end()
+        msg = (
+            f"expected printable text, found the control character U+{ord(char):04X} written "
+            f"as the escape {escape}; hint: delete it (only a quote of a source that holds "
+            "one may write it as an escape)"
+        )
+        where = Location(file, line, m.start() - line_start + 1)
+        found.append(_error("yaml.control-character", msg, where))
     return found
 
 
@@ -342,6 +395,10 @@ def _build(
                     if ev.anchor is not None or ev.tag is not None:
                         _node_properties(ev, pos, findings, file)
                     value = ev.value
+                    if ev.style == '"' and _LOADED_CONTROL.search(ev.value) is not None:
+                        quote = is_map and key == _QUOTE_KEY  # a key is never a quote
+                        if not quote:
+                            findings.extend(_escaped_controls(ev, text, file))
                     if is_map and key is no_key:
                         if value in cur:
                             duplicates.append((len(findings), cur, cur_marks, ev.value, pos))

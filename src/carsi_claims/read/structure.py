@@ -238,6 +238,7 @@ class Problem:
     code: str
     message: str
     at_key: bool = False
+    meant: str | None = None  # for an unknown key: the known key it is most like
 
 
 def _step(exc: BaseException) -> str | int | None:
@@ -270,6 +271,7 @@ def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
                 f"unknown key {key!r} in {exc.cl.__name__}; "
                 f"expected one of {', '.join(known)}{hint}",
                 at_key=True,
+                meant=suggestions.closest(key),
             )
         return
     if isinstance(exc, BaseValidationError):
@@ -288,6 +290,18 @@ def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
     yield Problem(path, "schema.type", f"{type(exc).__name__}: {exc}")
 
 
+def one_cause(problems: list[Problem]) -> list[Problem]:
+    """A misspelled key is one mistake: drop the missing key it was meant to be.
+
+    ``ammount:`` in place of ``amount:`` is reported once, as the unknown key
+    with its "did you mean 'amount'?", not also as ``amount`` missing.
+    """
+    meant = {(*p.path[:-1], p.meant) for p in problems if p.meant is not None}
+    if not meant:
+        return problems
+    return [p for p in problems if not (p.code == "schema.missing-key" and p.path in meant)]
+
+
 def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list[Problem]]:
     """Structure one record; the record or None, and its problems."""
     if cls is Claim:
@@ -299,7 +313,7 @@ def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list
     try:
         return converter.structure(raw, cls), []
     except Exception as exc:  # every failure becomes a located problem
-        return None, list(problems_of(exc, path))
+        return None, one_cause(list(problems_of(exc, path)))
 
 
 _KINDS: Final = frozenset(k.value for k in ClaimKind)
