@@ -13,6 +13,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from _work import GROWTH, CountingText, growth, lines_run
 from carsi_claims import text as text_module
@@ -310,3 +312,19 @@ def test_many_quotes_are_found_where_one_search_finds_them(seed: int) -> None:
         quotes.append(text[i : i + rng.randrange(1, 40)])
     quotes += ["not in the text at all", "ha ha ha ha", " the "]
     assert _occurrences_of(text, quotes) == {q: _occurrences(text, q) for q in quotes}
+
+
+@given(st.text(alphabet="ab", max_size=30))
+def test_smallest_period_is_the_smallest_shift_that_repeats(text: str) -> None:
+    """text.smallest_period is the smallest p > 0 with text[i] == text[i + p] throughout."""
+    from carsi_claims.text import smallest_period
+
+    expected = next(
+        (
+            p
+            for p in range(1, len(text))
+            if all(text[i] == text[i + p] for i in range(len(text) - p))
+        ),
+        len(text),
+    )
+    assert smallest_period(text) == expected

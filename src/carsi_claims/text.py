@@ -31,6 +31,7 @@ __all__ = [
     "did_you_mean",
     "normalize",
     "printable",
+    "smallest_period",
 ]
 
 _TRANSLATE: Final = str.maketrans(
@@ -184,3 +185,20 @@ def printable(text: str, keep: str = "") -> str:
     if text.isascii() and text.isprintable():
         return text
     return _MAYBE_HIDDEN.sub(lambda m: _escape_hidden(m, keep), text)
+
+
+def smallest_period(text: str) -> int:
+    """The smallest ``p`` with ``text[i] == text[i + p]`` throughout (``len(text)`` when the
+    text does not repeat, 0 for ""): its length less its longest proper border (KMP, linear).
+
+    An overlapping occurrence of ``text`` can start only a multiple of it after another.
+    """
+    border = [0] * len(text)
+    k = 0
+    for i in range(1, len(text)):
+        while k and text[i] != text[k]:
+            k = border[k - 1]
+        if text[i] == text[k]:
+            k += 1
+        border[i] = k
+    return len(text) - (border[-1] if text else 0)

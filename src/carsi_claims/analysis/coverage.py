@@ -41,6 +41,7 @@ from carsi_claims.analysis.figures import Figure, FigureKind, find_figures
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import CoverageIgnore, Provenance, Source
 from carsi_claims.read.seeds import SeedError, Seeds
+from carsi_claims.text import smallest_period
 
 __all__ = [
     "CoverageReport",
@@ -265,19 +266,6 @@ def _stale_reason(
     return f"every figure mention inside its quote is covered by a claim ({claims})"
 
 
-def _period(quote: str) -> int:
-    """The smallest period of ``quote``: its length less its longest border (KMP)."""
-    border = [0] * len(quote)
-    k = 0
-    for i in range(1, len(quote)):
-        while k and quote[i] != quote[k]:
-            k = border[k - 1]
-        if quote[i] == quote[k]:
-            k += 1
-        border[i] = k
-    return len(quote) - (border[-1] if quote else 0)
-
-
 def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     """Every occurrence of ``quote`` in ``text``, overlapping ones included, in order.
 
@@ -291,7 +279,7 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     size = len(quote)
-    period = _period(quote)
+    period = smallest_period(quote)
     tail = quote[size - period :]
     at = text.find(quote)
     while at != -1:

@@ -10,24 +10,11 @@ from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding, Severity
 from carsi_claims.model import Claim, Provenance, Source
 from carsi_claims.read.seeds import SeedError, SeedText
-from carsi_claims.text import normalize
+from carsi_claims.text import normalize, smallest_period
 
 __all__ = ["check_provenance", "occurrences"]
 
 _SHOWN: Final = 3
-
-
-def _period(quote: str) -> int:
-    """The smallest period of ``quote`` (``len(quote)`` when it does not repeat): KMP, O(len)."""
-    border = [0] * len(quote)
-    k = 0
-    for i in range(1, len(quote)):
-        while k and quote[i] != quote[k]:
-            k = border[k - 1]
-        if quote[i] == quote[k]:
-            k += 1
-        border[i] = k
-    return len(quote) - border[-1]
 
 
 def _run_end(text: str, start: int, period: int, end: int) -> int:
@@ -64,7 +51,7 @@ def occurrences(text: str, quote: str, shown: int = _SHOWN) -> tuple[list[int], 
     period = 0
     while at != -1:
         nxt = text.find(quote, at + 1)
-        if nxt == -1 or nxt - at >= size or (period := period or _period(quote)) * 2 > size:
+        if nxt == -1 or nxt - at >= size or (period := period or smallest_period(quote)) * 2 > size:
             starts.extend([at][: shown - len(starts)])
             count += 1
             at = nxt
