@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -142,6 +143,9 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     its survivors in fresh processes."""
     log = MUTANTS / "mutation-run.log"
     MUTANTS.mkdir(exist_ok=True)
+    # mutmut copies tests/ into mutants/ over what is there, but never removes a test
+    # file deleted since: a stale copy that imports a removed name fails the collection.
+    shutil.rmtree(MUTANTS / "tests", ignore_errors=True)
     log.write_text("", encoding="utf-8")
     print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
     tried: set[str] = set()
