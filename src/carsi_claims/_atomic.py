@@ -44,6 +44,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Final
 
+from carsi_claims._reading import file_kind
+
 __all__ = ["UnwritableTarget", "exclusive", "write_bytes", "write_text"]
 
 #: The path that means standard output.
@@ -66,16 +68,6 @@ class _Signalled(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _create_temp(target: Path) -> tuple[int, Path]:
@@ -224,7 +216,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         _stream(target, data)
     else:
         raise UnwritableTarget(
-            f"{given} is {_kind(mode)}: refusing to replace it; give the path of a file"
+            f"{given} is {file_kind(mode)}: refusing to replace it; give the path of a file"
         )
 
 
