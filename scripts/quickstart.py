@@ -89,14 +89,19 @@ def _uv() -> Path:
     venv.EnvBuilder(with_pip=with_pip, clear=True).create(TOOLS)
     python = _bin(TOOLS, "python")
     requirement = f"uv=={UV_VERSION}"
-    if with_pip:
-        cmd = [str(python), "-m", "pip", "install", "--quiet", requirement]
-    else:  # no ensurepip: run pip from its wheel, installing into the environment
+    if not with_pip:  # no ensurepip: run pip from its wheel, installing into the environment
         _say("this Python has no ensurepip: using pip's wheel from PyPI")
-        wheels = Path(tempfile.mkdtemp(prefix="carsi-quickstart-"))
-        cmd = [str(python), str(_pip_wheel(wheels) / "pip"), "install", "--quiet", requirement]
-    subprocess.run(cmd, check=True, env={**os.environ, "PIP_REQUIRE_VIRTUALENV": "0"})
+        with tempfile.TemporaryDirectory(prefix="carsi-quickstart-") as wheels:
+            pip = _pip_wheel(Path(wheels)) / "pip"
+            _install([str(python), str(pip), "install", "--quiet", requirement])
+        return uv
+    _install([str(python), "-m", "pip", "install", "--quiet", requirement])
     return uv
+
+
+def _install(cmd: list[str]) -> None:
+    """Run a pip command that installs into the private environment."""
+    subprocess.run(cmd, check=True, env={**os.environ, "PIP_REQUIRE_VIRTUALENV": "0"})
 
 
 def main(argv: list[str]) -> int:
