@@ -189,3 +189,49 @@ def test_find_conflicts_knows_the_dataset_s_speakers() -> None:
         False,
         False,
     )
+
+
+def test_list_items_of_other_ordinals_or_lists_answer_other_questions() -> None:
+    """The list id and ordinal are part of an item's question: items 1 and 2 of one list, or
+    item 1 of two lists, never conflict, whatever their property; item 1 twice does."""
+    one = claim("a", ListItem("goals", 1, "Create safe streets"), prop="goal")
+    two = claim("b", ListItem("goals", 2, "Disrupt criminals"), prop="goal", source="src-b")
+    other = claim("c", ListItem("aims", 1, "Disrupt criminals"), prop="goal", source="src-c")
+    assert detect([one, two, other]) == []
+    again = claim("d", ListItem("goals", 1, "Disrupt criminals"), prop="goal", source="src-d")
+    [found] = detect([one, two, other, again])
+    assert (found.kind, found.claims, found.question) == (
+        "wording",
+        ("a", "d"),
+        "carsi goal, item 1 of list goals",
+    )
+
+
+def test_reasons_are_listed_most_serious_first() -> None:
+    """The reasons of a set come most serious first, not in the order of the claims."""
+    euros = claim("a", Money(Decimal(1), "EUR"))
+    one = claim("b", Money(Decimal(1)), source="src-b")
+    two = claim("c", Money(Decimal(2)), source="src-c")
+    [found] = detect([euros, one, two])
+    assert (found.kind, found.claims) == ("value", ("a", "b", "c"))
+    assert found.reason == (
+        "the figures do not meet; amounts in EUR and USD are not compared (no exchange rate)"
+    )
+
+
+def test_a_short_quotation_does_not_stop_the_search() -> None:
+    """A quotation too short to compare, sorting first, leaves the others compared."""
+    short = _quote("a", "strong institutions", "s1")
+    b = _quote("b", _WORDS, "s1")
+    c = _quote("c", _WORDS, "s2")
+    [found] = detect([short, b, c])
+    assert found.claims == ("b", "c")
+
+
+def test_an_excerpt_sorting_first_is_found() -> None:
+    """An excerpt by one speaker of a longer quotation by another is a misattribution also when
+    the excerpt sorts first (its own entry is passed over, not the end of its search)."""
+    excerpt = _quote("a", _WORDS, "s2")
+    longer = _quote("b", _WORDS + " today", "s1")
+    [found] = detect([excerpt, longer])
+    assert (found.kind, found.claims) == ("misattribution", ("a", "b"))

@@ -10,12 +10,15 @@ import pytest
 from _conflict_claims import claim
 from carsi_claims.analysis.conflicts import detect
 from carsi_claims.model import (
+    Basis,
     Claim,
     DateValue,
     FiscalYears,
+    Inference,
     Money,
     PartialDate,
     Percentage,
+    QualifierName,
     Statement,
     Status,
 )
@@ -228,3 +231,69 @@ def test_texts_differing_in_typography_with_one_time_unknown_are_undetermined() 
         False,
         "the wording differs",
     )
+
+
+def test_an_agreeing_time_does_not_hide_a_disagreeing_one() -> None:
+    """One question at two times: the figures of 2010 agree, those of 2012 disagree; the 2012
+    set is reported, whichever time's claims sort first."""
+    agree = [
+        claim("a", Money(Decimal(1)), as_of=PartialDate(2010)),
+        claim("b", Money(Decimal(1)), as_of=PartialDate(2010, 3), source="src-b"),
+    ]
+    differ = [
+        claim("c", Money(Decimal(5)), as_of=PartialDate(2012)),
+        claim("d", Money(Decimal(6)), as_of=PartialDate(2012), source="src-b"),
+    ]
+    assert [c.claims for c in detect([*agree, *differ])] == [("c", "d")]
+
+
+def test_a_variant_related_only_through_its_stated_times_is_in_the_set() -> None:
+    """a and b agree on $1 as of 2011 (stated), their inferred spans apart; b and c disagree
+    (the verdict leaning on b's inferred span); a and c are of other months.  a is in the set
+    through b: related by what is stated, though not by the inferred spans."""
+    inferred = (Inference(QualifierName.FISCAL_YEARS, Basis.CONTEXT),)
+    a = claim(
+        "a",
+        Money(Decimal(1)),
+        as_of=PartialDate(2011, 3),
+        fiscal_years=FiscalYears(2008, 2008),
+        inferred=inferred,
+    )
+    b = claim(
+        "b",
+        Money(Decimal(1)),
+        as_of=PartialDate(2011),
+        fiscal_years=FiscalYears(2012, 2012),
+        inferred=inferred,
+        source="src-b",
+    )
+    c = claim(
+        "c",
+        Money(Decimal(2)),
+        as_of=PartialDate(2011, 4),
+        fiscal_years=FiscalYears(2012, 2012),
+        source="src-c",
+    )
+    [found] = detect([a, b, c])
+    assert (found.kind, found.claims, found.leans_on_inference) == ("value", ("a", "b", "c"), True)
+    assert [v.claims for v in found.variants] == [("a",), ("b",), ("c",)]
+
+
+def test_fiscal_year_values_disagree_when_unequal() -> None:
+    """Two spans given as the answer: unequal spans are a value conflict naming both claims
+    (undetermined when a time is known for one only); equal spans at overlapping times agree."""
+    a = claim("a", FiscalYears(2008, 2010), as_of=PartialDate(2011))
+    b = claim("b", FiscalYears(2008, 2011), as_of=PartialDate(2011), source="src-b")
+    [found] = detect([a, b])
+    assert (found.kind, found.claims, found.undetermined, found.reason) == (
+        "value",
+        ("a", "b"),
+        False,
+        "the values differ",
+    )
+    assert [v.says for v in found.variants] == ["Fiscal Years 2008-2010", "Fiscal Years 2008-2011"]
+    later = claim("b", FiscalYears(2008, 2011), source="src-b")
+    [found] = detect([a, later])
+    assert (found.claims, found.undetermined) == (("a", "b"), True)
+    same = claim("b", FiscalYears(2008, 2010), as_of=PartialDate(2011, 3), source="src-b")
+    assert detect([a, same]) == []
