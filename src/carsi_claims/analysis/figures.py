@@ -145,6 +145,13 @@ _BOUND = (
 )
 _NUM = r"(?P<num>(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:\.\d{1,12})?)(?!\d|[.,]\d)"
 _NUM_START = r"(?<![\w.,$€£/:#\-–—])"
+#: ``_NUM_START`` then ``_NUM``, written to start with the digit (the look-behind moved
+#: after it): a pattern that starts with a character class is searched by skipping to
+#: that class, not by trying the whole pattern at every position.
+_LEAD_NUM = (
+    r"(?P<num>\d(?<![\w.,$€£/:#\-–—]\d)(?:\d{0,2}(?:,\d{3}){1,6}|\d{0,17})(?:\.\d{1,12})?)"
+    r"(?!\d|[.,]\d)"
+)
 
 
 def _trie(words: Collection[str]) -> str:
@@ -173,20 +180,27 @@ _JOIN = rf"(?:-|{_SP}{{1,2}}|{_SP}and{_SP})"
 _WORDS = rf"(?P<words>(?i:\b(?:{_NUMBER_WORD})(?:{_JOIN}(?:{_NUMBER_WORD})){{0,6}}\b))"
 _SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion))"
 _CODE = rf"(?P<code>{'|'.join(_CODES)})"
-_MONTH = (
-    rf"(?P<month>(?:{'|'.join(_MONTH_NAMES)}|{'|'.join(n.capitalize() for n in _MONTHS)})\b\.?)"
-)
+#: A currency sign, or a code standing as a word: every alternative starts with a letter
+#: or a sign (the code's word boundary is looked behind for after it), so that a search
+#: skips to those letters and signs.
+_SIGNS = "|".join([r"US\$", r"\$", "€", "£", *(rf"{c}(?<!\w{{4}})" for c in _CODES)])
+#: A month's name standing as a word.  Each name's word boundary is looked behind for
+#: after its first letter, so that every alternative starts with a letter: a search skips
+#: to the letters that start a month's name.
+_MONTH_WORDS = dict.fromkeys([*_MONTH_NAMES, *(n.capitalize() for n in _MONTHS)])
+_MONTH_ALTERNATIVES = "|".join(n[0] + rf"(?<!\w{n[0]})" + n[1:] for n in _MONTH_WORDS)
+_MONTH = rf"(?P<month>(?:{_MONTH_ALTERNATIVES})\b\.?)"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 
 _MONEY_PREFIX = re.compile(
-    rf"(?:(?P<sym>US\$|\$|€|£)|\b{_CODE}){_SP}?{_NUM}"
+    rf"(?P<sign>{_SIGNS}){_SP}?{_NUM}"
     rf"(?:{_SP}?{_SCALE}\b|(?P<short>(?i:k|m|mn|b|bn|tn))\b)?"
 )
 _MONEY_SUFFIX = re.compile(
-    rf"{_NUM_START}{_NUM}{_SP}{{1,3}}(?:{_SCALE}{_SP}{{1,3}})?"
+    rf"{_LEAD_NUM}{_SP}{{1,3}}(?:{_SCALE}{_SP}{{1,3}})?"
     rf"(?:(?i:(?:U\.?S\.?{_SP}{{1,3}})?(?P<word>dollars|euros|pounds))\b|{_CODE}\b)"
 )
-_PERCENT = re.compile(rf"{_NUM_START}{_NUM}{_SP}?(?:%|(?i:percent|per{_SP}cent)\b)")
+_PERCENT = re.compile(rf"{_LEAD_NUM}{_SP}?(?:%|(?i:percent|per{_SP}cent)\b)")
 _COUNT = re.compile(
     rf"{_NUM_START}(?:{_NUM}|{_WORDS}){_SP}{{1,3}}"
     rf"(?:(?P<mod>[A-Za-z][A-Za-z-]{{0,30}}){_SP}{{1,3}})?"
@@ -194,13 +208,13 @@ _COUNT = re.compile(
 )
 _BARE_COUNT = re.compile(rf"(?:{_NUM}|{_WORDS})")
 _DATE_MDY = re.compile(
-    rf"\b{_MONTH}{_SP}{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b,?{_SP}{{1,3}}{_YEAR}"
+    rf"{_MONTH}{_SP}{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b,?{_SP}{{1,3}}{_YEAR}"
 )
 _DATE_DMY = re.compile(
-    rf"(?<![\w.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_SP}{{1,3}}{_MONTH},?{_SP}{{1,3}}{_YEAR}"
+    rf"(?P<day>\d(?<![\w.,]\d)\d?)(?:st|nd|rd|th)?{_SP}{{1,3}}{_MONTH},?{_SP}{{1,3}}{_YEAR}"
 )
-_DATE_MY = re.compile(rf"\b{_MONTH},?{_SP}{{1,3}}{_YEAR}")
-_DATE_ISO = re.compile(r"(?<![\w.\-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w\-])")
+_DATE_MY = re.compile(rf"{_MONTH},?{_SP}{{1,3}}{_YEAR}")
+_DATE_ISO = re.compile(r"(?P<year>\d(?<![\w.\-]\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w\-])")
 _DATE_YEAR = re.compile(rf"\b(?i:the){_SP}{{1,3}}year{_SP}{{1,3}}{_YEAR}")
 _FISCAL = re.compile(
     rf"\b(?:(?i:fiscal{_SP}{{1,3}}years?){_SP}{{1,3}}|FY{_SP}{{0,3}})(?P<start>\d{{4}})"
@@ -285,8 +299,8 @@ def _money(m: _Match) -> Money:
     groups = m.groupdict()
     scale = groups["scale"] or groups.get("short") or ""
     amount = _decimal(m["num"]) * _SCALES.get(_fold(scale), 1)
-    if groups.get("sym"):
-        currency = _SYMBOLS[m["sym"]]
+    if groups.get("sign"):
+        currency = _SYMBOLS.get(m["sign"], m["sign"])
     elif groups.get("word"):
         currency = _CURRENCY_WORDS[_fold(m["word"])]
     else:
@@ -371,10 +385,9 @@ _RULES: Final[tuple[_Rule, ...]] = (
 #   before a match of the rules that take one (:data:`_BOUNDED`).
 _LEAD: Final = 16  # the longest bound prefix: "approximately" and three spaces
 _DIGIT: Final = re.compile(r"\d")
-_SIGN: Final = re.compile(rf"US\$|[$€£]|\b(?:{'|'.join(_CODES)})")
-_CODE_WORD: Final = re.compile(rf"\b(?:{'|'.join(_CODES)})\b")
+_SIGN: Final = re.compile(_SIGNS)
+_CODE_WORD: Final = re.compile("|".join(rf"{c}(?<!\w{{4}})(?!\w)" for c in _CODES))
 _ANCHORS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {
-    _MONEY_PREFIX: _SIGN,
     _MONEY_SUFFIX: _DIGIT,
     _PERCENT: _DIGIT,
     _COUNT: re.compile(rf"\d|\b(?i:{_NUMBER_WORD})"),
@@ -382,7 +395,9 @@ _ANCHORS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {
 #: The rules whose figure may start with a bound word.
 _BOUNDED: Final = frozenset((_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT, _BARE_COUNT))
 _MONTH_NAME: Final = re.compile(_MONTH)
-_ISO_LIKE: Final = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_LIKE: Final = re.compile(
+    r"\d\d\d\d-\d\d-\d\d"
+)  # a digit first: searched by skipping to digits
 # Letters that match an ASCII "s" or "i" under re.IGNORECASE but whose lower()
 # differs: with any of them in the text, the lower-case gates are not used.
 _ODD_CASE: Final = re.compile("[\u017f\u0130\u0131]")
