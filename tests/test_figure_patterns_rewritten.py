@@ -56,7 +56,6 @@ PLAIN = {
     "_SIGN": (f._SIGN, rf"US\$|[$€£]|\b(?:{'|'.join(f._CODES)})"),
     "_CODE_WORD": (f._CODE_WORD, rf"\b(?:{'|'.join(f._CODES)})\b"),
     "_ISO_LIKE": (f._ISO_LIKE, r"\d{4}-\d\d-\d\d"),
-    "_MONTH_NAME": (f._MONTH_NAME, rf"(?<!\w){_PLAIN_MONTH}"),
 }
 
 _TOKENS = [

@@ -39,6 +39,7 @@ and a rejected match resumes one character further on):
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
@@ -46,6 +47,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from carsi_claims._records import Record
 from carsi_claims.model import Bound, Count, DateValue, FiscalYears, Money, PartialDate, Percentage
 
 __all__ = [
@@ -72,8 +74,8 @@ class FigureKind(enum.StrEnum):
     QUOTATION = "quotation"
 
 
-@attrs.frozen
-class Figure:
+@attrs.frozen(repr=False, eq=False)
+class Figure(Record):
     """One figure mention: ``text == given_text[start:end]`` (code points, end exclusive)."""
 
     kind: FigureKind
@@ -188,8 +190,16 @@ _SIGNS = "|".join([r"US\$", r"\$", "€", "£", *(rf"{c}(?<!\w{{4}})" for c in _
 #: after its first letter, so that every alternative starts with a letter: a search skips
 #: to the letters that start a month's name.
 _MONTH_WORDS = dict.fromkeys([*_MONTH_NAMES, *(n.capitalize() for n in _MONTHS)])
-_MONTH_ALTERNATIVES = "|".join(n[0] + rf"(?<!\w{n[0]})" + n[1:] for n in _MONTH_WORDS)
-_MONTH = rf"(?P<month>(?:{_MONTH_ALTERNATIVES})\b\.?)"
+_MONTH_TAILS: Final[dict[str, list[str]]] = {}
+for _word in _MONTH_WORDS:
+    _MONTH_TAILS.setdefault(_word[0], []).append(_word[1:])
+_MONTH = (
+    "(?P<month>(?:"
+    + "|".join(rf"{h}(?<!\w{h})(?:{_trie(tails)})" for h, tails in _MONTH_TAILS.items())
+    + r")\b\.?)"
+)
+#: Every month's name starts with one of these (a text with none has no date in words).
+_MONTH_STARTS: Final = frozenset(n[:3] for n in _MONTH_WORDS)
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 
 _MONEY_PREFIX = re.compile(
@@ -206,7 +216,15 @@ _COUNT = re.compile(
     rf"(?:(?P<mod>[A-Za-z][A-Za-z-]{{0,30}}){_SP}{{1,3}})?"
     rf"(?P<noun>[A-Za-z][A-Za-z-]{{0,30}}[^\W\d_sSuUiI][sS])\b"
 )
-_BARE_COUNT = re.compile(rf"(?:{_NUM}|{_WORDS})")
+_BARE_COUNT_TEXT: Final = rf"(?:{_NUM}|{_WORDS})"
+
+
+@functools.cache
+def _bare_count_pattern() -> re.Pattern[str]:
+    """A count without its noun, for :func:`parse_figure` only (compiled on first use)."""
+    return re.compile(_BARE_COUNT_TEXT)
+
+
 _DATE_MDY = re.compile(
     rf"{_MONTH}{_SP}{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b,?{_SP}{{1,3}}{_YEAR}"
 )
@@ -393,8 +411,7 @@ _ANCHORS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {
     _COUNT: re.compile(rf"\d|\b(?i:{_NUMBER_WORD})"),
 }
 #: The rules whose figure may start with a bound word.
-_BOUNDED: Final = frozenset((_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT, _BARE_COUNT))
-_MONTH_NAME: Final = re.compile(_MONTH)
+_BOUNDED: Final = frozenset((_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT))
 _ISO_LIKE: Final = re.compile(
     r"\d\d\d\d-\d\d-\d\d"
 )  # a digit first: searched by skipping to digits
@@ -410,7 +427,7 @@ def _ruled_out(text: str) -> set[re.Pattern[str]]:
     out: set[re.Pattern[str]] = set()
     if _SIGN.search(text) is None:
         out.add(_MONEY_PREFIX)
-    if _MONTH_NAME.search(text) is None:
+    if not any(start in text for start in _MONTH_STARTS):
         out.update((_DATE_MDY, _DATE_DMY, _DATE_MY))
     if "-" not in text or _ISO_LIKE.search(text) is None:
         out.add(_DATE_ISO)
@@ -499,9 +516,9 @@ def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> l
     return sorted(kept, key=lambda f: f.start)
 
 
-def _fullmatch(pattern: re.Pattern[str], text: str) -> _Match | None:
+def _fullmatch(pattern: re.Pattern[str], text: str, *, bounded: bool) -> _Match | None:
     """``text`` as one match of a rule, with the bound word it starts with, if any."""
-    if pattern not in _BOUNDED:
+    if not bounded:
         return pattern.fullmatch(text)
     bound = _BOUND_AT.match(text)
     m = pattern.fullmatch(text, bound.end()) if bound is not None else None
@@ -517,8 +534,9 @@ def parse_figure(text: str) -> Figure:
     if not stripped:
         raise ValueError(f"expected a figure, found {text!r}")
     problems = []
-    for kind, pattern, convert in (*_RULES, (FigureKind.COUNT, _BARE_COUNT, _bare_count)):
-        m = _fullmatch(pattern, stripped)
+    bare = (FigureKind.COUNT, _bare_count_pattern(), _bare_count)
+    for kind, pattern, convert in (*_RULES, bare):
+        m = _fullmatch(pattern, stripped, bounded=pattern in _BOUNDED or pattern is bare[1])
         if m is not None:
             try:
                 return Figure(kind, convert(m), start, start + len(stripped), stripped)

@@ -30,6 +30,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from carsi_claims._gc import paused
+from carsi_claims._records import Record
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
     VALUE_TYPES,
@@ -392,8 +393,8 @@ def structure_value(value: object, tp: Any) -> Any:
 # -- errors to findings --------------------------------------------------------
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(repr=False, eq=False)
+class Problem(Record):
     """A schema problem at a path, before it is located in a file."""
 
     path: Path
