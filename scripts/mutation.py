@@ -99,10 +99,13 @@ def _load_rechecked() -> dict[str, int]:
 
 
 def _tests_of(mutant: str) -> list[str]:
-    """The tests mutmut found calling the mutant's function."""
+    """The tests mutmut found calling the mutant's function, fastest first (as mutmut orders
+    them: with ``-x`` a killed mutant stops at the first, quickest, failing test)."""
     stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
     function = mutant.rsplit("__mutmut_", 1)[0]
-    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
+    durations: dict[str, float] = stats.get("duration_by_test", {})
+    tests = stats["tests_by_mangled_function_name"].get(function, [])
+    return sorted(tests, key=lambda test: (durations.get(test, 0.0), test))
 
 
 def recheck(mutant: str) -> int:
