@@ -182,6 +182,8 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
         for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
             rechecked[name] = code
             print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
+            # saved as each result comes, so a run stopped midway keeps the re-runs it made
+            RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
     RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
 
 
