@@ -210,3 +210,14 @@ def test_places_after_a_run_are_all_found(text: str, starts: list[int]) -> None:
     """After a run of a repeating quote, the search goes on from the run's end: the next
     place and every later one are found."""
     assert occurrences(text, "aa", 10) == (starts, len(starts))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [("a" * 8, "aa"), ("a" * 40, "aaa"), ("ha " * 20, "ha ha"), ("x" + "ab" * 30, "abab")],
+)
+def test_a_long_run_is_counted_to_its_end(text: str, quote: str) -> None:
+    """A run many times longer than the quote is measured to its end: every place in it
+    is counted, none twice."""
+    every = [i for i in range(len(text)) if text.startswith(quote, i)]
+    assert occurrences(text, quote, len(text)) == (every, len(every))
