@@ -13,7 +13,7 @@ from carsi_claims import load
 from carsi_claims.checks.base import Context
 from carsi_claims.checks.records import check_records
 from carsi_claims.dataset import Dataset
-from carsi_claims.model import Count, DateValue, PartialDate
+from carsi_claims.model import Count, DateValue, PartialDate, Value
 
 TmpDataset = Callable[..., DatasetPaths]
 Found = tuple[str, int, int, str | None, str]
@@ -35,12 +35,17 @@ def _records(paths: DatasetPaths) -> list[Found]:
 def _checked(ds: Dataset) -> list[tuple[str, tuple[int, int] | None, str | None, str]]:
     """check_records over a dataset: (code, (line, column), claim, message) of each finding."""
     return [
-        (f.code, f.location and (f.location.line, f.location.column), f.claim, f.message)
+        (
+            f.code,
+            (f.location.line, f.location.column) if f.location else None,
+            f.claim,
+            f.message,
+        )
         for f in check_records(Context(ds, None))
     ]
 
 
-def _with_claim_value(ds: Dataset, claim_id: str, value: object) -> Dataset:
+def _with_claim_value(ds: Dataset, claim_id: str, value: Value) -> Dataset:
     """``ds`` with one claim's value replaced in code, still located where it stood."""
     old = ds.get(claim_id)
     new = attrs.evolve(old, value=value)
