@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from carsi_claims._paths import display_path
+from carsi_claims._records import Record
 from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
@@ -166,8 +167,8 @@ def entity_names(entities: Iterable[Entity]) -> dict[str, str]:
 _WORD: Final = re.compile(r"\w+")
 
 
-@attrs.frozen
-class NameIndex:
+@attrs.frozen(repr=False, eq=False)
+class NameIndex(Record):
     """Entity names by their first word, longest first: finding the names in a text costs
     one dictionary look-up per word of the text, whatever the number of entities."""
 
