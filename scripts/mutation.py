@@ -147,9 +147,9 @@ def recheck(mutant: str) -> int:
     extra: list[str] = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
     command = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", *extra]
 
-    def pytest(env: dict[str, str]) -> int:
+    def pytest(env: dict[str, str], *options: str) -> int:
         done = subprocess.run(
-            [*command, *tests],
+            [*command, *options, *tests],
             cwd=MUTANTS,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -161,9 +161,9 @@ def recheck(mutant: str) -> int:
     code = pytest(env)
     if code in {2, 4}:
         # The collection failed (a mutant that breaks the import of its module makes the
-        # test files importing it fail to collect): a kill if the same tests collect and
-        # pass with no mutant active.
-        clean = pytest(dict(env, MUTANT_UNDER_TEST="no.mutant"))
+        # test files importing it fail to collect): a kill if the same tests collect with
+        # no mutant active (they passed in mutmut's clean run).
+        clean = pytest(dict(env, MUTANT_UNDER_TEST="no.mutant"), "--collect-only")
         return 1 if clean == 0 else code
     return code
 
