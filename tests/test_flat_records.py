@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import typing
 from decimal import Decimal
 
@@ -80,3 +81,23 @@ def test_typed_columns_keep_every_column_in_order() -> None:
         "end",
         "voice",
     ]
+
+
+class _Colour(enum.Enum):
+    RED = 1
+
+
+@attrs.frozen
+class _Painted:
+    """A record with a plain (not string) enum field."""
+
+    colour: _Colour = _Colour.RED
+
+
+_Painted.__annotations__.update(colour=_Colour)
+
+
+def test_a_plain_enum_cell_is_its_value_as_text() -> None:
+    """An enum that is not a string enum is written as its value's text."""
+    assert cells(_Painted()) == {"colour": "1"}
+    assert typed_columns(_Painted) == [("colour", str)]
