@@ -10,7 +10,7 @@ import pytest
 from carsi_claims.analysis.compare import Cell, Comparison, Difference, Mode, Row
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import Source
-from carsi_claims.output.compare import FORMATS, to_dict, write_comparison
+from carsi_claims.output.compare import FORMATS, to_dict, write_comparison, write_text
 
 DATASET = Dataset(sources=(Source("s1", "a.txt", "0" * 64, "Fact | sheet\\", "fact_sheet"),))
 
@@ -118,3 +118,27 @@ def test_an_empty_comparison() -> None:
     text = _write(comparison, "text")
     assert text.splitlines()[-2:] == ["row", "---"]
     assert "0 row(s), 0 with differences" in text
+
+
+def test_hyphenated_words_are_not_broken_and_an_empty_label_is_blank() -> None:
+    """A column wraps at spaces only, never inside a hyphenated word; an empty label cell
+    is blank."""
+    row = Row("1", "", ("x",), (_cell("s1", "well-known-and-long word", 0),))
+    comparison = Comparison("l", Mode.LIST, ("s1",), (row,))
+    lines = _write(comparison, "text", width=26).splitlines()
+    assert lines[6:8] == ["    | A:", "    | well-known-and-long"]
+    assert lines[8] == "    | word"
+
+
+def test_the_text_grid_is_160_columns_wide_by_default() -> None:
+    """Without a width the grid is 160 characters wide."""
+    row = Row("1", "a", ("x",), (_cell("s1", "word " * 60, 0),))
+    comparison = Comparison("l", Mode.LIST, ("s1",), (row,))
+    rule = "----+-" + "-" * 154
+    out = io.StringIO()
+    write_comparison(comparison, DATASET, "text", out)
+    assert out.getvalue().splitlines()[5] == rule
+    direct = io.StringIO()
+    write_text(comparison, direct)
+    assert direct.getvalue() == out.getvalue()
+    assert max(len(line) for line in direct.getvalue().splitlines()[4:]) == 160
