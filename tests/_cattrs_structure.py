@@ -10,7 +10,6 @@ claim's value, and how its errors become problems.
 from __future__ import annotations
 
 import enum
-import functools
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -33,16 +32,18 @@ from carsi_claims.model import (
     PartialDate,
 )
 from carsi_claims.read.structure import (
+    Problem,
     SchemaError,
     _bool,
     _decimal,
     _enum,
+    _fields_of,
     _int,
     _partial_date,
     _text,
     describe,
+    one_cause,
 )
-from carsi_claims.text import Suggestions
 
 __all__ = ["Problem", "structure_one"]
 
@@ -135,17 +136,6 @@ _ClaimShape: Final = attrs.make_class(
 # -- errors to findings --------------------------------------------------------
 
 
-@attrs.frozen
-class Problem:
-    """A schema problem at a path, before it is located in a file."""
-
-    path: Path
-    code: str
-    message: str
-    at_key: bool = False
-    meant: str | None = None  # for an unknown key: the known key it is most like
-
-
 def _step(exc: BaseException) -> str | int | None:
     for note in getattr(exc, "__notes__", ()):
         name = getattr(note, "name", None)
@@ -155,13 +145,6 @@ def _step(exc: BaseException) -> str | int | None:
         if isinstance(index, int):
             return index
     return None
-
-
-@functools.cache
-def _fields_of(cls: type[Any]) -> tuple[list[str], Suggestions]:
-    """A record type's field names, and suggestions among them (each answer kept)."""
-    names = [f.name for f in attrs.fields(cls)]
-    return names, Suggestions(names)
 
 
 def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
@@ -193,18 +176,6 @@ def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
         return
     # cattrs or attrs raised something of its own: keep its words, never a traceback.
     yield Problem(path, "schema.type", f"{type(exc).__name__}: {exc}")
-
-
-def one_cause(problems: list[Problem]) -> list[Problem]:
-    """A misspelled key is one mistake: drop the missing key it was meant to be.
-
-    ``ammount:`` in place of ``amount:`` is reported once, as the unknown key
-    with its "did you mean 'amount'?", not also as ``amount`` missing.
-    """
-    meant = {(*p.path[:-1], p.meant) for p in problems if p.meant is not None}
-    if not meant:
-        return problems
-    return [p for p in problems if not (p.code == "schema.missing-key" and p.path in meant)]
 
 
 def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list[Problem]]:

@@ -53,6 +53,12 @@ PLAIN = {
         f._DATE_ISO,
         r"(?<![\w.\-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w\-])",
     ),
+    "_FISCAL": (
+        f._FISCAL,
+        rf"\b(?:(?i:fiscal{_SP}{{1,3}}years?){_SP}{{1,3}}|FY{_SP}{{0,3}})(?P<start>\d{{4}})"
+        rf"(?:(?:{_SP}{{0,3}}[-–—]{_SP}{{0,3}}|{_SP}{{1,3}}(?i:to|through|thru){_SP}{{1,3}})"
+        rf"(?:FY{_SP}{{0,3}})?(?P<end>\d{{4}}))?(?!\d)",
+    ),
     "_SIGN": (f._SIGN, rf"US\$|[$€£]|\b(?:{'|'.join(f._CODES)})"),
     "_CODE_WORD": (f._CODE_WORD, rf"\b(?:{'|'.join(f._CODES)})\b"),
     "_ISO_LIKE": (f._ISO_LIKE, r"\d{4}-\d\d-\d\d"),
@@ -62,7 +68,8 @@ _TOKENS = [
     *"0123456789", "12", "2011", ",000", ".5", "$", "US$", "€", "£", "USD", "EUR", "XUSD",
     "USDX", "%", "percent", "per cent", "dollars", "U.S. dollars", "million", "bn", "m",
     "March", "Mar.", "Sept", "May", "xMay", "Mayday", "14th", "2nd", "-", "–", ".", ",", ":",
-    "/", "#", " ", "  ", "\t", "\u00a0", "\n", "a", "x", "_", "ſ", "İ", "ı",
+    "/", "#", " ", "  ", "\t", "\u00a0", "\n", "a", "x", "_", "ſ", "İ", "ı", "Fiscal Years",
+    "fIſcal year", "FY", "Fy", "fy", "xFY", "FY2010", "–", "through", "THRU", "to",
 ]  # fmt: skip
 TEXTS = st.lists(st.sampled_from(_TOKENS), max_size=30).map("".join)
 

@@ -51,6 +51,7 @@ from carsi_claims._records import Record
 from carsi_claims.model import Bound, Count, DateValue, FiscalYears, Money, PartialDate, Percentage
 
 __all__ = [
+    "NUMERIC_KINDS",
     "Figure",
     "FigureKind",
     "FigureValue",
@@ -211,11 +212,16 @@ _MONEY_SUFFIX = re.compile(
     rf"(?:(?i:(?:U\.?S\.?{_SP}{{1,3}})?(?P<word>dollars|euros|pounds))\b|{_CODE}\b)"
 )
 _PERCENT = re.compile(rf"{_LEAD_NUM}{_SP}?(?:%|(?i:percent|per{_SP}cent)\b)")
-_COUNT = re.compile(
-    rf"{_NUM_START}(?:{_NUM}|{_WORDS}){_SP}{{1,3}}"
-    rf"(?:(?P<mod>[A-Za-z][A-Za-z-]{{0,30}}){_SP}{{1,3}})?"
+_COUNTED = (
+    rf"{_SP}{{1,3}}(?:(?P<mod>[A-Za-z][A-Za-z-]{{0,30}}){_SP}{{1,3}})?"
     rf"(?P<noun>[A-Za-z][A-Za-z-]{{0,30}}[^\W\d_sSuUiI][sS])\b"
 )
+_COUNT = re.compile(rf"{_NUM_START}(?:{_NUM}|{_WORDS}){_COUNTED}")
+#: The count rule for a text with no number word: what ``_COUNT`` matches there, written
+#: to start with the digit (so searched by skipping to digits); its ``words`` group is
+#: never set.
+_COUNT_DIGITS = re.compile(rf"{_LEAD_NUM}{_COUNTED}(?:(?P<words>(?!)))?")
+_NUMBER_WORDS: Final = frozenset([*_SMALL, *_TENS, "hundred", "thousand"])
 _BARE_COUNT_TEXT: Final = rf"(?:{_NUM}|{_WORDS})"
 
 
@@ -235,7 +241,8 @@ _DATE_MY = re.compile(rf"{_MONTH},?{_SP}{{1,3}}{_YEAR}")
 _DATE_ISO = re.compile(r"(?P<year>\d(?<![\w.\-]\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w\-])")
 _DATE_YEAR = re.compile(rf"\b(?i:the){_SP}{{1,3}}year{_SP}{{1,3}}{_YEAR}")
 _FISCAL = re.compile(
-    rf"\b(?:(?i:fiscal{_SP}{{1,3}}years?){_SP}{{1,3}}|FY{_SP}{{0,3}})(?P<start>\d{{4}})"
+    rf"[fF](?<!\w[fF])(?:(?i:iscal{_SP}{{1,3}}years?){_SP}{{1,3}}|(?<=F)Y{_SP}{{0,3}})"
+    rf"(?P<start>\d{{4}})"
     rf"(?:(?:{_SP}{{0,3}}[-–—]{_SP}{{0,3}}|{_SP}{{1,3}}(?i:to|through|thru){_SP}{{1,3}})"
     rf"(?:FY{_SP}{{0,3}})?(?P<end>\d{{4}}))?(?!\d)"
 )
@@ -297,6 +304,13 @@ class _Hit:
 
 #: What the converters read: a match of a rule (``re.Match`` or :class:`_Hit`).
 _Match: TypeAlias = "re.Match[str] | _Hit"
+
+
+def _has_number_word(text: str) -> bool:
+    """Whether a number word ("five", "Twenty") may be in ``text``: one occurs in it, in
+    any case, as a word or inside one ("one" in "money": then the full rule decides)."""
+    low = text.lower() if _ODD_CASE.search(text) is None else _fold(text)
+    return any(word in low for word in _NUMBER_WORDS)
 
 
 def _bound(m: _Match) -> Bound:
@@ -411,7 +425,7 @@ _ANCHORS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {
     _COUNT: re.compile(rf"\d|\b(?i:{_NUMBER_WORD})"),
 }
 #: The rules whose figure may start with a bound word.
-_BOUNDED: Final = frozenset((_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT))
+_BOUNDED: Final = frozenset((_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT, _COUNT_DIGITS))
 _ISO_LIKE: Final = re.compile(
     r"\d\d\d\d-\d\d-\d\d"
 )  # a digit first: searched by skipping to digits
@@ -420,56 +434,76 @@ _ISO_LIKE: Final = re.compile(
 _ODD_CASE: Final = re.compile("[\u017f\u0130\u0131]")
 
 
+# A compiled pattern hashes its whole compiled program on every hash (5 us for the count
+# rule): sets and look-ups of the rules go by their id(), fixed for the process.
+_ANCHOR_OF: Final[dict[int, re.Pattern[str]]] = {id(p): a for p, a in _ANCHORS.items()}
+_BOUNDED_IDS: Final = frozenset(map(id, _BOUNDED))
+_ALL_BUT_COUNT: Final = frozenset(id(p) for _, p, _ in _RULES if p is not _COUNT)
+
+
 def _ruled_out(text: str) -> set[re.Pattern[str]]:
     """Patterns of :data:`_RULES` that cannot match anywhere in ``text``."""
+    out = _ruled_out_ids(text)
+    return {p for _, p, _ in _RULES if id(p) in out}
+
+
+def _ruled_out_ids(text: str) -> frozenset[int] | set[int]:
+    """The ``id()`` of each pattern of :data:`_RULES` that cannot match anywhere in ``text``."""
     if _DIGIT.search(text) is None:  # every figure but a count in words has a digit
-        return {p for _, p, _ in _RULES if p is not _COUNT}
-    out: set[re.Pattern[str]] = set()
+        return _ALL_BUT_COUNT
+    out: set[int] = set()
     if _SIGN.search(text) is None:
-        out.add(_MONEY_PREFIX)
+        out.add(id(_MONEY_PREFIX))
     if not any(start in text for start in _MONTH_STARTS):
-        out.update((_DATE_MDY, _DATE_DMY, _DATE_MY))
+        out.update((id(_DATE_MDY), id(_DATE_DMY), id(_DATE_MY)))
     if "-" not in text or _ISO_LIKE.search(text) is None:
-        out.add(_DATE_ISO)
+        out.add(id(_DATE_ISO))
     if "year" not in text:
-        out.add(_DATE_YEAR)
+        out.add(id(_DATE_YEAR))
     if _ODD_CASE.search(text) is None:
         low = text.lower()
         if "%" not in text and "per" not in low:
-            out.add(_PERCENT)
+            out.add(id(_PERCENT))
         if "fiscal" not in low and "FY" not in text:
-            out.add(_FISCAL)
+            out.add(id(_FISCAL))
         words = "dollars" in low or "euros" in low or "pounds" in low
         if not words and _CODE_WORD.search(text) is None:
-            out.add(_MONEY_SUFFIX)
+            out.add(id(_MONEY_SUFFIX))
     return out
 
 
 def _search(pattern: re.Pattern[str], text: str, pos: int) -> _Match | None:
     """The first match of a rule from ``pos`` on, with the bound word before it, if any:
     what one search for the bound and the rule together would find."""
-    anchor = _ANCHORS.get(pattern)
+    anchor = _ANCHOR_OF.get(id(pattern))
     a = anchor.search(text, pos) if anchor is not None else None
     if anchor is not None and a is None:
         return None
     m = pattern.search(text, pos if a is None else a.start())
-    if m is None or pattern not in _BOUNDED:
+    if m is None or id(pattern) not in _BOUNDED_IDS:
         return m
     start = m.start()
     return _Hit(m, _BOUND_BEFORE.search(text, max(pos, start - _LEAD), start))
 
 
-def _scan(rule: _Rule, text: str) -> Iterator[Figure]:
-    """Every accepted match of one rule; a rejected match resumes one character on."""
+def _scan(rule: _Rule, text: str, found: list[Figure]) -> None:
+    """Every accepted match of one rule, added to ``found``; a rejected match resumes one
+    character on."""
     kind, pattern, convert = rule
+    if pattern is _COUNT and not _has_number_word(text):
+        pattern = _COUNT_DIGITS  # a count in words needs a number word
+    plain = id(pattern) not in _ANCHOR_OF and id(pattern) not in _BOUNDED_IDS  # as it is
     pos = 0
-    while (m := _search(pattern, text, pos)) is not None:
+    while True:
+        m = pattern.search(text, pos) if plain else _search(pattern, text, pos)
+        if m is None:
+            return
         try:
             value = convert(m)
         except ValueError:
             pos = m.start() + 1
             continue
-        yield Figure(kind, value, m.start(), m.end(), m[0])
+        found.append(Figure(kind, value, m.start(), m.end(), m[0]))
         pos = m.end()
 
 
@@ -486,6 +520,8 @@ def _quotations(text: str) -> Iterator[Figure]:
 
 
 _ALL_KINDS: Final = frozenset(FigureKind)  # iterating an enum class is slow: once, here
+#: Every kind but quotations: the figures a value is read from.
+NUMERIC_KINDS: Final = _ALL_KINDS - {FigureKind.QUOTATION}
 
 
 def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> list[Figure]:
@@ -497,17 +533,21 @@ def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> l
     figures, so a coverage scan wants ``find_figures(text, kinds={QUOTATION})``
     and the other kinds separately.  Nothing inside a URL is a figure.
     """
-    wanted = _ALL_KINDS if kinds is None else frozenset(kinds)
-    out = _ruled_out(text)
-    found = [
-        f for rule in _RULES if rule[0] in wanted and rule[1] not in out for f in _scan(rule, text)
-    ]
+    wanted = _ALL_KINDS if kinds is None else kinds
+    out = _ruled_out_ids(text)
+    found: list[Figure] = []
+    for rule in _RULES:
+        if rule[0] in wanted and id(rule[1]) not in out:
+            _scan(rule, text, found)
     if FigureKind.QUOTATION in wanted:
         found.extend(_quotations(text))
+    if not found:
+        return found
     found.sort(key=lambda f: (f.start - f.end, f.start))  # stable: ties keep _RULES order
     taken = bytearray(len(text))
-    for url in _URL.finditer(text):
-        taken[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
+    if "://" in text or "www." in text:  # what every URL has
+        for url in _URL.finditer(text):
+            taken[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
     kept = []
     for figure in found:  # each rule's matches are disjoint: total work is linear
         if taken.find(1, figure.start, figure.end) == -1:
@@ -536,7 +576,8 @@ def parse_figure(text: str) -> Figure:
     problems = []
     bare = (FigureKind.COUNT, _bare_count_pattern(), _bare_count)
     for kind, pattern, convert in (*_RULES, bare):
-        m = _fullmatch(pattern, stripped, bounded=pattern in _BOUNDED or pattern is bare[1])
+        bounded = id(pattern) in _BOUNDED_IDS or pattern is bare[1]
+        m = _fullmatch(pattern, stripped, bounded=bounded)
         if m is not None:
             try:
                 return Figure(kind, convert(m), start, start + len(stripped), stripped)

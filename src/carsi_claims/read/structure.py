@@ -249,6 +249,20 @@ def _scalar_structurer(hook: Scalar) -> Structurer:
     return scalar
 
 
+def _part(
+    raw: object, hook: Scalar | None, parts: Structurer | None, path: Path, problems: list[Problem]
+) -> Any:
+    """One part of a node (a field, an item) by its scalar hook or its structurer."""
+    if hook is not None:
+        try:
+            return hook(raw)
+        except SchemaError as exc:
+            problems.append(Problem(path, exc.code, str(exc)))
+            return _BAD
+    assert parts is not None
+    return parts(raw, path, problems)
+
+
 def _tuple_structurer(item_type: Any) -> Structurer:
     hook = _scalar_of(item_type)
     parts = None if hook is not None else structurer(item_type)
@@ -262,15 +276,7 @@ def _tuple_structurer(item_type: Any) -> Structurer:
         out: list[Any] = []
         bad = False
         for index, item in enumerate(value):
-            if hook is not None:
-                try:
-                    out.append(hook(item))
-                except SchemaError as exc:
-                    problems.append(Problem((*path, index), exc.code, str(exc)))
-                    bad = True
-                continue
-            assert parts is not None
-            result = parts(item, (*path, index), problems)
+            result = _part(item, hook, parts, (*path, index), problems)
             if result is _BAD:
                 bad = True
             else:
@@ -340,16 +346,7 @@ def _fields_into(
                 bad = True
             continue
         seen += 1
-        raw = value[name]
-        if hook is not None:
-            try:
-                kwargs[name] = hook(raw)
-            except SchemaError as exc:
-                problems.append(Problem((*path, name), exc.code, str(exc)))
-                bad = True
-            continue
-        assert parts is not None
-        result = parts(raw, (*path, name), problems)
+        result = _part(value[name], hook, parts, (*path, name), problems)
         if result is _BAD:
             bad = True
         else:
