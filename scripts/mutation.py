@@ -27,6 +27,8 @@ run re-tests only what changed.
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
 import json
 import os
 import shutil
@@ -98,11 +100,41 @@ def _load_rechecked() -> dict[str, int]:
     return {}
 
 
+@functools.cache
+def _import_time(module: str) -> frozenset[str]:
+    """The module's functions that its top-level statements call (they run at import)."""
+    rel = module.removeprefix("carsi_claims.").replace(".", "/")
+    path = PACKAGE / (rel + ".py")
+    if not path.is_file():
+        return frozenset()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    called: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.If):
+            continue  # bodies run later (an ``if __name__ == "__main__"`` block: never)
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name):
+                called.add(sub.func.id)
+    return frozenset(called & defined)
+
+
 def _tests_of(mutant: str) -> list[str]:
-    """The tests mutmut found calling the mutant's function."""
+    """The tests mutmut found calling the mutant's function.
+
+    A function that the module calls at import time (``_converter = _make()``) is
+    credited by mutmut to whichever test first imported the module; its result is
+    used by every function of the module, so its mutants are run against the tests of
+    all of them.
+    """
     stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
+    by_function: dict[str, list[str]] = stats["tests_by_mangled_function_name"]
     function = mutant.rsplit("__mutmut_", 1)[0]
-    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
+    module, _, name = function.rpartition(".x_")
+    if module and name in _import_time(module):
+        prefix = module + ".x"
+        return sorted({t for f, ts in by_function.items() if f.startswith(prefix) for t in ts})
+    return sorted(by_function.get(function, []))
 
 
 def recheck(mutant: str) -> int:
@@ -114,15 +146,26 @@ def recheck(mutant: str) -> int:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     extra: list[str] = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
     command = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", *extra]
-    done = subprocess.run(
-        [*command, *tests],
-        cwd=MUTANTS,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
-    return done.returncode
+
+    def pytest(env: dict[str, str], *options: str) -> int:
+        done = subprocess.run(
+            [*command, *options, *tests],
+            cwd=MUTANTS,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        return done.returncode
+
+    code = pytest(env)
+    if code in {2, 4}:
+        # The collection failed (a mutant that breaks the import of its module makes the
+        # test files importing it fail to collect): a kill if the same tests collect with
+        # no mutant active (they passed in mutmut's clean run).
+        clean = pytest(dict(env, MUTANT_UNDER_TEST="no.mutant"), "--collect-only")
+        return 1 if clean == 0 else code
+    return code
 
 
 def _mutmut_run(targets: Sequence[str], max_children: int, log: Path) -> None:
