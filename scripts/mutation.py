@@ -174,12 +174,18 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     for name in results:  # a kill by a fresh re-run stands until mutmut runs the mutant again
         if name in tried or again_all or rechecked.get(name) not in _KILLED:
             rechecked.pop(name, None)
-    survivors = sorted(n for n, code in results.items() if code == _SURVIVED and n not in rechecked)
+    # The survivors with the fewest tests first, and each result saved as it comes: a run
+    # stopped during the re-runs (they can take an hour) keeps what it has re-checked.
+    survivors = sorted(
+        (n for n, code in results.items() if code == _SURVIVED and n not in rechecked),
+        key=lambda n: (len(_tests_of(n)), n),
+    )
+    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
     with ThreadPoolExecutor(max_children) as pool:
         for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
             rechecked[name] = code
             print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
-    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
+            RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def report(modules: Sequence[str]) -> list[str]:
