@@ -514,6 +514,25 @@ def test_a_statement_restating_a_claimed_span(tmp_dataset: TmpDataset) -> None:
     ]
 
 
+def test_a_statement_quoting_one_span_twice_restates_no_other_claim(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """Two entries of one claim on the same span: no other claim quotes it, so no finding
+    (the span's claims are the claim itself, twice)."""
+    start = MINI_SEEDS[SEED_NAME].index("Five Goals") + len("Five ")
+    entry = f'      - {{source: src-a, quote: "Goals", start: {start}, end: {start + 5}}}\n'
+    extra = (
+        "  - id: carsi.goals-word\n"
+        "    kind: statement\n"
+        "    subject: carsi\n"
+        "    property: goals-word\n"
+        '    value: {text: "Goals"}\n'
+        "    provenance:\n" + entry + entry
+    )
+    found = findings(tmp_dataset(MINI_YAML + extra, MINI_SEEDS), "curation.duplicate-span")
+    assert found == []
+
+
 class _CountingText(str):
     """A text that counts the name comparisons made on it."""
 

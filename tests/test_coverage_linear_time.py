@@ -93,7 +93,9 @@ units = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12).map("".joi
 
 _PATTERNS = [
     *(pattern for _, pattern, _ in figures._RULES),
-    figures._BARE_COUNT,
+    figures._bare_count_pattern(),
+    figures._BOUND_BEFORE,
+    figures._BOUND_AT,
     *figures._QUOTES,
     figures._ATTRIBUTION_BEFORE,
     figures._ATTRIBUTION_AFTER,

@@ -27,10 +27,18 @@ _TEXTS = st.one_of(
 )
 
 
+def _whole(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A rule as one pattern: an optional bound word, then the rule."""
+    if pattern not in figures._BOUNDED:
+        return pattern
+    return re.compile(f"{figures._BOUND}?{pattern.pattern}", pattern.flags)
+
+
 def _plain_scan(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
+    whole = _whole(pattern)
+    while (m := whole.search(text, pos)) is not None:
         spans.append(m.span())
         pos = m.start() + 1
     return spans
@@ -57,7 +65,7 @@ def _fast_scan(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def test_ruled_out_rules_have_no_match(text: str) -> None:
     """A rule ruled out for a text has no match anywhere in that text."""
     for pattern in _ruled_out(text):
-        assert pattern.search(text) is None, pattern.pattern
+        assert _whole(pattern).search(text) is None, pattern.pattern
 
 
 @pytest.mark.parametrize(
@@ -91,8 +99,11 @@ def test_only_the_rules_a_text_can_match_are_searched(text: str, searched: set[s
 @settings(deadline=None, max_examples=300)
 @given(_TEXTS)
 @example("about $5 and at least 7 goals, approximately 12 USD, up to 3 percent")
+@example("over about 5%, up  to\tsome 7 nations, at least    9 goals, roughly$5, nearly5%")
+@example("ſome 12 dollars, ABOUT twenty-one nations, more than one hundred people")
 def test_anchored_search_finds_what_a_plain_search_finds(text: str) -> None:
-    """From every start, the anchored search returns the plain search's match."""
+    """From every start, the anchored search, with its bound word looked for before the
+    rule's match, finds what one plain search for the bound and the rule finds."""
     for _, pattern, _ in _RULES:
         assert _fast_scan(pattern, text) == _plain_scan(pattern, text), pattern.pattern
 
@@ -100,3 +111,20 @@ def test_anchored_search_finds_what_a_plain_search_finds(text: str) -> None:
 def test_every_anchored_pattern_is_a_rule() -> None:
     """The anchors table names only patterns that the scan uses."""
     assert set(figures._ANCHORS) <= {p for _, p, _ in _RULES}
+
+
+_NUMBER_WORDS = [*figures._SMALL, *figures._TENS, "hundred", "thousand"]
+_LONGEST_FIRST = re.compile(
+    "(?i:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?:\b|-)"
+)
+
+
+@given(st.lists(st.sampled_from([*_NUMBER_WORDS, "-", " ", "x", "een", "ty", "TEEN"])).map("".join))
+@example("seventeen-seventy seven eighty-eight fourteen")
+def test_the_number_word_tree_matches_as_the_plain_alternation(text: str) -> None:
+    """The prefix tree of number words finds, at every position, what an alternation of
+    the words tried longest first finds (the patterns follow a word with more text)."""
+    tree = re.compile(f"(?i:{figures._NUMBER_WORD})" + r"(?:\b|-)")
+    for pos in range(len(text) + 1):
+        mine, plain = tree.match(text, pos), _LONGEST_FIRST.match(text, pos)
+        assert (mine and mine.span()) == (plain and plain.span())

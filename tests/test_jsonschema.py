@@ -17,7 +17,7 @@ from carsi_claims import LoadError, load
 from carsi_claims.model import PartialDate
 from carsi_claims.output.jsonschema import claims_schema, schema_json
 from carsi_claims.read.strict_yaml import load_yaml
-from carsi_claims.read.structure import SchemaError, converter
+from carsi_claims.read.structure import SchemaError, structure_value
 
 TmpDataset = Callable[..., DatasetPaths]
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,7 +156,7 @@ def _accepts(schema: dict[str, Any], value: object) -> bool:
 
 def _loader_accepts(value: str, tp: type[Any]) -> bool:
     try:
-        converter.structure(value, tp)
+        structure_value(value, tp)
     except SchemaError:
         return False
     return True
@@ -175,7 +175,7 @@ def test_whole_number_pattern_matches_the_loader(value: str) -> None:
 def _in_range(value: str, tp: type[Any], low: int, high: int | None = None) -> bool:
     if not _loader_accepts(value, tp):
         return False
-    number = converter.structure(value, tp)
+    number = structure_value(value, tp)
     return bool(low <= number and (high is None or number <= high))
 
 

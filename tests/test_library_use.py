@@ -83,7 +83,7 @@ def test_import_carsi_claims_imports_only_the_model_and_loader() -> None:
 
 
 def test_validating_imports_nothing_it_does_not_use() -> None:
-    """``carsi-claims validate`` needs no citations, exports, hypothesis or suggestions."""
+    """``carsi-claims validate`` needs no citations, exports, cattrs or hypothesis."""
     modules = _imported_by(
         "import io, sys\n"
         "from carsi_claims.cli.main import run\n"
@@ -94,6 +94,7 @@ def test_validating_imports_nothing_it_does_not_use() -> None:
         "tempfile",
         "importlib.resources",
         "csv",
+        "cattrs",
         "carsi_claims.citing.cite",
         "carsi_claims.output.interchange",
         "carsi_claims.output.jsonld",

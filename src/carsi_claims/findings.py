@@ -9,6 +9,7 @@ from typing import Final
 
 import attrs
 
+from carsi_claims._records import Record
 from carsi_claims.text import printable
 
 # LINE_BREAK and decode_error_location are for the library's own readers, not exported.
@@ -37,8 +38,8 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False, eq=False)
+class Finding(Record):
     """One problem or observation, set once when it is made."""
 
     code: str
@@ -121,8 +122,8 @@ def _sort_key(first_file: str | None) -> Callable[[Finding], tuple[object, ...]]
     return key
 
 
-@attrs.frozen
-class Report:
+@attrs.frozen(repr=False, eq=False)
+class Report(Record):
     """The findings of one validation run, in file order."""
 
     findings: tuple[Finding, ...]

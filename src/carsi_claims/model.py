@@ -15,6 +15,8 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from carsi_claims._records import Record
+
 __all__ = [
     "DEFAULT_RELATIVE_TOLERANCE",
     "ID_PATTERN",
@@ -225,8 +227,8 @@ class PartialDate:
 # -- values -----------------------------------------------------------------
 
 
-@attrs.frozen
-class Money:
+@attrs.frozen(repr=False, eq=False)
+class Money(Record):
     """An amount of money: ``amount`` in whole units of ISO 4217 ``currency``.
 
     ``precision`` is the unit the figure is stated to ("$260 million": 1000000);
@@ -241,8 +243,8 @@ class Money:
     precision: Decimal | None = None
 
 
-@attrs.frozen
-class Percentage:
+@attrs.frozen(repr=False, eq=False)
+class Percentage(Record):
     """A percentage, 0..100; ``precision`` as for :class:`Money` ("95%": 1)."""
 
     value: Decimal
@@ -251,8 +253,8 @@ class Percentage:
     precision: Decimal | None = None
 
 
-@attrs.frozen
-class Count:
+@attrs.frozen(repr=False, eq=False)
+class Count(Record):
     """A number of things ("Five Goals", "Seven Unique Nations")."""
 
     value: int
@@ -265,23 +267,23 @@ class Count:
     precision: int | None = None
 
 
-@attrs.frozen
-class DateValue:
+@attrs.frozen(repr=False, eq=False)
+class DateValue(Record):
     """A date, with its precision."""
 
     date: PartialDate
 
 
-@attrs.frozen
-class FiscalYears:
+@attrs.frozen(repr=False, eq=False)
+class FiscalYears(Record):
     """An inclusive span of US federal fiscal years ("Fiscal Years 2008-2010")."""
 
     start: int
     end: int
 
 
-@attrs.frozen
-class Quotation:
+@attrs.frozen(repr=False, eq=False)
+class Quotation(Record):
     """Words attributed to a speaker (an entity id), with the role given them."""
 
     text: str
@@ -289,15 +291,15 @@ class Quotation:
     role: str | None = None
 
 
-@attrs.frozen
-class Statement:
+@attrs.frozen(repr=False, eq=False)
+class Statement(Record):
     """A proposition stated in words."""
 
     text: str
 
 
-@attrs.frozen
-class ListItem:
+@attrs.frozen(repr=False, eq=False)
+class ListItem(Record):
     """One item of a numbered or bulleted list, by list id and 1-based ordinal."""
 
     list: str
@@ -333,8 +335,8 @@ _HUNDRED: Final = Decimal(100)
 _INF: Final = Decimal("Infinity")
 
 
-@attrs.frozen
-class Interval:
+@attrs.frozen(repr=False, eq=False)
+class Interval(Record):
     """A closed interval; ``high`` may be +infinity."""
 
     low: Decimal
@@ -382,8 +384,8 @@ def interval(value: Numeric) -> Interval:
 # -- claims -------------------------------------------------------------------
 
 
-@attrs.frozen
-class Inference:
+@attrs.frozen(repr=False, eq=False)
+class Inference(Record):
     """A qualifier the source does not state in the quote, and what it is read from.
 
     ``claim`` is the claim that states the premise, where there is one (the
@@ -396,8 +398,8 @@ class Inference:
     note: str | None = None
 
 
-@attrs.frozen
-class Qualifiers:
+@attrs.frozen(repr=False, eq=False)
+class Qualifiers(Record):
     """What narrows the question a claim answers.
 
     ``None`` means *not stated by the source*: unknown, not zero or false.  A
@@ -435,8 +437,8 @@ class Qualifiers:
         )
 
 
-@attrs.frozen
-class Provenance:
+@attrs.frozen(repr=False, eq=False)
+class Provenance(Record):
     """Where a claim stands: ``text[start:end] == quote`` in the decoded source.
 
     Offsets count Unicode code points; ``end`` is exclusive (as in W3C Web
@@ -456,8 +458,8 @@ class Provenance:
 OWN_VOICE: Final = "own"
 
 
-@attrs.frozen
-class Claim:
+@attrs.frozen(repr=False, eq=False)
+class Claim(Record):
     """One claim a source makes, typed by ``kind``, with its provenance.
 
     ``voice`` is whose assertion it is: None for the source's own, else the
@@ -504,8 +506,8 @@ class Claim:
         return bool(self.qualifiers.inferred)
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(repr=False, eq=False)
+class Source(Record):
     """A document in the seeds folder, pinned by the sha256 of its bytes."""
 
     id: str
@@ -520,8 +522,8 @@ class Source:
     relations: tuple[SourceRelation, ...] = ()
 
 
-@attrs.frozen
-class SourceRelation:
+@attrs.frozen(repr=False, eq=False)
+class SourceRelation(Record):
     """A relation of a source to another source, with the evidence in ``note``."""
 
     kind: RelationKind
@@ -529,8 +531,8 @@ class SourceRelation:
     note: str
 
 
-@attrs.frozen
-class Entity:
+@attrs.frozen(repr=False, eq=False)
+class Entity(Record):
     """A person, country, organisation, programme or region.
 
     ``aliases`` are other spellings of the same name; ``iso3166`` is a
@@ -546,8 +548,8 @@ class Entity:
     iso3166: str | None = None
 
 
-@attrs.frozen
-class Evidence:
+@attrs.frozen(repr=False, eq=False)
+class Evidence(Record):
     """Support for a resolution.
 
     With ``claim`` it points at a claim of the dataset (verified against the
@@ -568,16 +570,16 @@ class Evidence:
         return self.claim is not None
 
 
-@attrs.frozen
-class Pin:
+@attrs.frozen(repr=False, eq=False)
+class Pin(Record):
     """The meaning fingerprint a claim had when a resolution naming it was reviewed."""
 
     claim: str
     fingerprint: str
 
 
-@attrs.frozen
-class Resolution:
+@attrs.frozen(repr=False, eq=False)
+class Resolution(Record):
     """An explicit, reasoned record that some claims differ on purpose."""
 
     id: str
@@ -590,8 +592,8 @@ class Resolution:
     pins: tuple[Pin, ...] = ()
 
 
-@attrs.frozen
-class CoverageIgnore:
+@attrs.frozen(repr=False, eq=False)
+class CoverageIgnore(Record):
     """A figure mention in a source that is deliberately not a claim."""
 
     source: str
@@ -599,8 +601,8 @@ class CoverageIgnore:
     reason: str
 
 
-@attrs.frozen
-class Correction:
+@attrs.frozen(repr=False, eq=False)
+class Correction(Record):
     """A reasoned correction of a published claim that keeps what it asserts.
 
     ``old`` and ``new`` are the claim's meaning fingerprints before and after

@@ -96,6 +96,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from carsi_claims._records import Record
 from carsi_claims.analysis.wording import (
     excerpt_of,
     fragments,
@@ -383,8 +384,8 @@ def _variant(claims: Sequence[Claim]) -> Variant:
 # -- comparing two variants of one question ----------------------------------------------
 
 
-@attrs.frozen
-class _Disagreement:
+@attrs.frozen(repr=False, eq=False)
+class _Disagreement(Record):
     """Why two variants of one question disagree (the same whichever comes first)."""
 
     kind: ConflictKind
@@ -394,8 +395,8 @@ class _Disagreement:
     leans_on_inference: bool = False
 
 
-@attrs.frozen
-class _Outcome:
+@attrs.frozen(repr=False, eq=False)
+class _Outcome(Record):
     """Whether two variants may answer the same question, and how they disagree if they do."""
 
     related: bool

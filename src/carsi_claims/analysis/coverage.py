@@ -37,6 +37,7 @@ from typing import Final
 import attrs
 
 from carsi_claims._paths import display_path
+from carsi_claims._records import Record
 from carsi_claims.analysis.figures import Figure, FigureKind, find_figures
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import CoverageIgnore, Provenance, Source
@@ -57,8 +58,8 @@ _CONTEXT: Final = 30
 _NOT_QUOTATIONS: Final = frozenset(FigureKind) - {FigureKind.QUOTATION}
 
 
-@attrs.frozen
-class Mention:
+@attrs.frozen(repr=False, eq=False)
+class Mention(Record):
     """One figure mention in one source, and what covers it (if anything)."""
 
     source: str
@@ -95,8 +96,8 @@ class Mention:
         }
 
 
-@attrs.frozen
-class StaleIgnore:
+@attrs.frozen(repr=False, eq=False)
+class StaleIgnore(Record):
     """A ``coverage_ignores`` entry that does no work, and why."""
 
     index: int
@@ -104,8 +105,8 @@ class StaleIgnore:
     why: str
 
 
-@attrs.frozen
-class Unscanned:
+@attrs.frozen(repr=False, eq=False)
+class Unscanned(Record):
     """A source whose text could not be read, so its mentions are unknown."""
 
     source: Source
@@ -113,8 +114,8 @@ class Unscanned:
     message: str
 
 
-@attrs.frozen
-class CoverageReport:
+@attrs.frozen(repr=False, eq=False)
+class CoverageReport(Record):
     """Every mention of every readable source, in source order then text order."""
 
     mentions: tuple[Mention, ...]

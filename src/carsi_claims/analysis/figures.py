@@ -39,16 +39,19 @@ and a rejected match resumes one character further on):
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
+from carsi_claims._records import Record
 from carsi_claims.model import Bound, Count, DateValue, FiscalYears, Money, PartialDate, Percentage
 
 __all__ = [
+    "NUMERIC_KINDS",
     "Figure",
     "FigureKind",
     "FigureValue",
@@ -72,8 +75,8 @@ class FigureKind(enum.StrEnum):
     QUOTATION = "quotation"
 
 
-@attrs.frozen
-class Figure:
+@attrs.frozen(repr=False, eq=False)
+class Figure(Record):
     """One figure mention: ``text == given_text[start:end]`` (code points, end exclusive)."""
 
     kind: FigureKind
@@ -136,48 +139,110 @@ _FUNCTION_WORDS: Final = frozenset((
 # -- patterns (every repetition bounded: linear-time scanning) ----------------
 
 _SP = r"[ \t\u00a0]"
+#: A bound word and the spaces after it, before a number or a currency sign.  It is not
+#: part of the rule patterns (an optional group at their start made the regex engine try
+#: it at every position, four times slower): a rule's match is looked back from for it.
 _BOUND = (
     rf"(?:\b(?P<bound>(?i:up{_SP}{{1,3}}to|at{_SP}{{1,3}}least|more{_SP}{{1,3}}than|over"
-    rf"|about|approximately|nearly|almost|some|roughly|around)){_SP}{{1,3}})?"
+    rf"|about|approximately|nearly|almost|some|roughly|around)){_SP}{{1,3}})"
 )
 _NUM = r"(?P<num>(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:\.\d{1,12})?)(?!\d|[.,]\d)"
 _NUM_START = r"(?<![\w.,$€£/:#\-–—])"
-_NUMBER_WORD = "|".join(sorted([*_SMALL, *_TENS, "hundred", "thousand"], key=len, reverse=True))
+#: ``_NUM_START`` then ``_NUM``, written to start with the digit (the look-behind moved
+#: after it): a pattern that starts with a character class is searched by skipping to
+#: that class, not by trying the whole pattern at every position.
+_LEAD_NUM = (
+    r"(?P<num>\d(?<![\w.,$€£/:#\-–—]\d)(?:\d{0,2}(?:,\d{3}){1,6}|\d{0,17})(?:\.\d{1,12})?)"
+    r"(?!\d|[.,]\d)"
+)
+
+
+def _trie(words: Collection[str]) -> str:
+    """An alternation of ``words`` as a prefix tree, longer words tried first.
+
+    Matches what ``"|".join(words sorted longest first)`` matches, but the regex engine
+    rejects a position by its first letter instead of trying every word there.
+    """
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for head, tails in sorted(heads.items()):
+        longer = [t for t in tails if t]
+        rest = _trie(longer) if longer else ""
+        if len({t[0] for t in longer}) > 1 or (longer and "" in tails):
+            rest = f"(?:{rest})"  # a group: several branches, or made optional below
+        if longer and "" in tails:
+            rest += "?"  # greedy: the longer word first, as longest-first would
+        branches.append(re.escape(head) + rest)
+    return "|".join(branches)
+
+
+_NUMBER_WORD = _trie([*_SMALL, *_TENS, "hundred", "thousand"])
 _JOIN = rf"(?:-|{_SP}{{1,2}}|{_SP}and{_SP})"
 _WORDS = rf"(?P<words>(?i:\b(?:{_NUMBER_WORD})(?:{_JOIN}(?:{_NUMBER_WORD})){{0,6}}\b))"
 _SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion))"
 _CODE = rf"(?P<code>{'|'.join(_CODES)})"
+#: A currency sign, or a code standing as a word: every alternative starts with a letter
+#: or a sign (the code's word boundary is looked behind for after it), so that a search
+#: skips to those letters and signs.
+_SIGNS = "|".join([r"US\$", r"\$", "€", "£", *(rf"{c}(?<!\w{{4}})" for c in _CODES)])
+#: A month's name standing as a word.  Each name's word boundary is looked behind for
+#: after its first letter, so that every alternative starts with a letter: a search skips
+#: to the letters that start a month's name.
+_MONTH_WORDS = dict.fromkeys([*_MONTH_NAMES, *(n.capitalize() for n in _MONTHS)])
+_MONTH_TAILS: Final[dict[str, list[str]]] = {}
+for _word in _MONTH_WORDS:
+    _MONTH_TAILS.setdefault(_word[0], []).append(_word[1:])
 _MONTH = (
-    rf"(?P<month>(?:{'|'.join(_MONTH_NAMES)}|{'|'.join(n.capitalize() for n in _MONTHS)})\b\.?)"
+    "(?P<month>(?:"
+    + "|".join(rf"{h}(?<!\w{h})(?:{_trie(tails)})" for h, tails in _MONTH_TAILS.items())
+    + r")\b\.?)"
 )
+#: Every month's name starts with one of these (a text with none has no date in words).
+_MONTH_STARTS: Final = frozenset(n[:3] for n in _MONTH_WORDS)
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 
 _MONEY_PREFIX = re.compile(
-    rf"{_BOUND}(?:(?P<sym>US\$|\$|€|£)|\b{_CODE}){_SP}?{_NUM}"
+    rf"(?P<sign>{_SIGNS}){_SP}?{_NUM}"
     rf"(?:{_SP}?{_SCALE}\b|(?P<short>(?i:k|m|mn|b|bn|tn))\b)?"
 )
 _MONEY_SUFFIX = re.compile(
-    rf"{_BOUND}{_NUM_START}{_NUM}{_SP}{{1,3}}(?:{_SCALE}{_SP}{{1,3}})?"
+    rf"{_LEAD_NUM}{_SP}{{1,3}}(?:{_SCALE}{_SP}{{1,3}})?"
     rf"(?:(?i:(?:U\.?S\.?{_SP}{{1,3}})?(?P<word>dollars|euros|pounds))\b|{_CODE}\b)"
 )
-_PERCENT = re.compile(rf"{_BOUND}{_NUM_START}{_NUM}{_SP}?(?:%|(?i:percent|per{_SP}cent)\b)")
-_COUNT = re.compile(
-    rf"{_BOUND}{_NUM_START}(?:{_NUM}|{_WORDS}){_SP}{{1,3}}"
-    rf"(?:(?P<mod>[A-Za-z][A-Za-z-]{{0,30}}){_SP}{{1,3}})?"
+_PERCENT = re.compile(rf"{_LEAD_NUM}{_SP}?(?:%|(?i:percent|per{_SP}cent)\b)")
+_COUNTED = (
+    rf"{_SP}{{1,3}}(?:(?P<mod>[A-Za-z][A-Za-z-]{{0,30}}){_SP}{{1,3}})?"
     rf"(?P<noun>[A-Za-z][A-Za-z-]{{0,30}}[^\W\d_sSuUiI][sS])\b"
 )
-_BARE_COUNT = re.compile(rf"{_BOUND}(?:{_NUM}|{_WORDS})")
+_COUNT = re.compile(rf"{_NUM_START}(?:{_NUM}|{_WORDS}){_COUNTED}")
+#: The count rule for a text with no number word: what ``_COUNT`` matches there, written
+#: to start with the digit (so searched by skipping to digits); its ``words`` group is
+#: never set.
+_COUNT_DIGITS = re.compile(rf"{_LEAD_NUM}{_COUNTED}(?:(?P<words>(?!)))?")
+_NUMBER_WORDS: Final = frozenset([*_SMALL, *_TENS, "hundred", "thousand"])
+_BARE_COUNT_TEXT: Final = rf"(?:{_NUM}|{_WORDS})"
+
+
+@functools.cache
+def _bare_count_pattern() -> re.Pattern[str]:
+    """A count without its noun, for :func:`parse_figure` only (compiled on first use)."""
+    return re.compile(_BARE_COUNT_TEXT)
+
+
 _DATE_MDY = re.compile(
-    rf"\b{_MONTH}{_SP}{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b,?{_SP}{{1,3}}{_YEAR}"
+    rf"{_MONTH}{_SP}{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b,?{_SP}{{1,3}}{_YEAR}"
 )
 _DATE_DMY = re.compile(
-    rf"(?<![\w.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_SP}{{1,3}}{_MONTH},?{_SP}{{1,3}}{_YEAR}"
+    rf"(?P<day>\d(?<![\w.,]\d)\d?)(?:st|nd|rd|th)?{_SP}{{1,3}}{_MONTH},?{_SP}{{1,3}}{_YEAR}"
 )
-_DATE_MY = re.compile(rf"\b{_MONTH},?{_SP}{{1,3}}{_YEAR}")
-_DATE_ISO = re.compile(r"(?<![\w.\-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w\-])")
+_DATE_MY = re.compile(rf"{_MONTH},?{_SP}{{1,3}}{_YEAR}")
+_DATE_ISO = re.compile(r"(?P<year>\d(?<![\w.\-]\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w\-])")
 _DATE_YEAR = re.compile(rf"\b(?i:the){_SP}{{1,3}}year{_SP}{{1,3}}{_YEAR}")
 _FISCAL = re.compile(
-    rf"\b(?:(?i:fiscal{_SP}{{1,3}}years?){_SP}{{1,3}}|FY{_SP}{{0,3}})(?P<start>\d{{4}})"
+    rf"[fF](?<!\w[fF])(?:(?i:iscal{_SP}{{1,3}}years?){_SP}{{1,3}}|(?<=F)Y{_SP}{{0,3}})"
+    rf"(?P<start>\d{{4}})"
     rf"(?:(?:{_SP}{{0,3}}[-–—]{_SP}{{0,3}}|{_SP}{{1,3}}(?i:to|through|thru){_SP}{{1,3}})"
     rf"(?:FY{_SP}{{0,3}})?(?P<end>\d{{4}}))?(?!\d)"
 )
@@ -189,6 +254,10 @@ _ATTRIBUTION_AFTER = re.compile(
     rf"[\s*_]{{0,12}}(?:[–—-]{_SP}{{0,3}}[A-Z]|,?{_SP}{{0,3}}{_SPEECH}\b)"
 )
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]*")
+#: A bound ending where a rule's match starts (searched up to that start) or ending
+#: where a whole text's figure starts (matched at the text's start).
+_BOUND_BEFORE = re.compile(rf"{_BOUND}\Z")
+_BOUND_AT = re.compile(_BOUND)
 
 # -- converters: a match to a value, or ValueError saying why not ------------
 
@@ -203,7 +272,48 @@ def _fold(word: str) -> str:
     return word.translate(_ODD_LETTERS).lower()
 
 
-def _bound(m: re.Match[str]) -> Bound:
+class _Hit:
+    """A match of a rule that may follow a bound word: the rule's own match and the bound
+    before it, read as one match (``m["bound"]``, ``m[0]`` and ``start()`` include it)."""
+
+    __slots__ = ("_bound", "_m")
+
+    def __init__(self, m: re.Match[str], bound: re.Match[str] | None) -> None:
+        self._m = m
+        self._bound = bound
+
+    def __getitem__(self, group: int | str) -> Any:
+        if group == "bound":
+            return None if self._bound is None else self._bound["bound"]
+        if group == 0:
+            return self._m.string[self.start() : self._m.end()]
+        return self._m[group]
+
+    def groupdict(self) -> dict[str, Any]:
+        return {**self._m.groupdict(), "bound": self["bound"]}
+
+    def start(self) -> int:
+        return self._m.start() if self._bound is None else self._bound.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+    def span(self) -> tuple[int, int]:
+        return self.start(), self.end()
+
+
+#: What the converters read: a match of a rule (``re.Match`` or :class:`_Hit`).
+_Match: TypeAlias = "re.Match[str] | _Hit"
+
+
+def _has_number_word(text: str) -> bool:
+    """Whether a number word ("five", "Twenty") may be in ``text``: one occurs in it, in
+    any case, as a word or inside one ("one" in "money": then the full rule decides)."""
+    low = text.lower() if _ODD_CASE.search(text) is None else _fold(text)
+    return any(word in low for word in _NUMBER_WORDS)
+
+
+def _bound(m: _Match) -> Bound:
     word = m["bound"]
     return Bound.EXACT if word is None else _BOUNDS[" ".join(_fold(word).split())]
 
@@ -217,12 +327,12 @@ def _whole(amount: Decimal) -> Decimal:
     return Decimal(int(amount)) if amount == amount.to_integral_value() else amount
 
 
-def _money(m: re.Match[str]) -> Money:
+def _money(m: _Match) -> Money:
     groups = m.groupdict()
     scale = groups["scale"] or groups.get("short") or ""
     amount = _decimal(m["num"]) * _SCALES.get(_fold(scale), 1)
-    if groups.get("sym"):
-        currency = _SYMBOLS[m["sym"]]
+    if groups.get("sign"):
+        currency = _SYMBOLS.get(m["sign"], m["sign"])
     elif groups.get("word"):
         currency = _CURRENCY_WORDS[_fold(m["word"])]
     else:
@@ -230,11 +340,11 @@ def _money(m: re.Match[str]) -> Money:
     return Money(_whole(amount), currency, _bound(m))
 
 
-def _percentage(m: re.Match[str]) -> Percentage:
+def _percentage(m: _Match) -> Percentage:
     return Percentage(_whole(_decimal(m["num"])), _bound(m))
 
 
-def _number(m: re.Match[str]) -> int:
+def _number(m: _Match) -> int:
     if m["words"] is not None:
         value = number_from_words(m["words"])
         if value is None:
@@ -245,11 +355,11 @@ def _number(m: re.Match[str]) -> int:
     return int(m["num"].replace(",", ""))
 
 
-def _bare_count(m: re.Match[str]) -> Count:
+def _bare_count(m: _Match) -> Count:
     return Count(_number(m), _bound(m))
 
 
-def _count(m: re.Match[str]) -> Count:
+def _count(m: _Match) -> Count:
     value = _number(m)
     words = [w.lower() for w in (m["mod"], m["noun"]) if w is not None]
     if any(w in _FUNCTION_WORDS for w in words):
@@ -261,7 +371,7 @@ def _count(m: re.Match[str]) -> Count:
     return Count(value, _bound(m))
 
 
-def _date(m: re.Match[str]) -> DateValue:
+def _date(m: _Match) -> DateValue:
     groups = m.groupdict()
     month_text = (groups.get("month") or "").rstrip(".")
     month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
@@ -273,7 +383,7 @@ def _date(m: re.Match[str]) -> DateValue:
     return DateValue(date)
 
 
-def _fiscal(m: re.Match[str]) -> FiscalYears:
+def _fiscal(m: _Match) -> FiscalYears:
     start = int(m["start"])
     end = int(m["end"]) if m["end"] else start
     if start > end:
@@ -281,7 +391,7 @@ def _fiscal(m: re.Match[str]) -> FiscalYears:
     return FiscalYears(start, end)
 
 
-_Rule: TypeAlias = tuple[FigureKind, "re.Pattern[str]", Callable[[re.Match[str]], FigureValue]]
+_Rule: TypeAlias = tuple[FigureKind, "re.Pattern[str]", Callable[[_Match], FigureValue]]
 #: In order of preference when two mentions of equal length start together.
 _RULES: Final[tuple[_Rule, ...]] = (
     (FigureKind.MONEY, _MONEY_PREFIX, _money),
@@ -298,79 +408,102 @@ _RULES: Final[tuple[_Rule, ...]] = (
 
 # -- finding ------------------------------------------------------------------
 
-# Searching with these patterns costs about 0.2 us a character each (an optional
-# bound word first: the regex engine tries the whole pattern at every position),
-# and every figure kind is searched for in every text.  Two exact shortcuts:
+# Every figure kind is searched for in every text.  Three exact shortcuts:
 # - a rule is skipped when a cheap necessary condition fails (no digit, no "%"
 #   or "per" for a percentage, no month name for a date, ...);
-# - every match of an anchored rule has, at most ``lead`` characters after its
-#   start, a match of a cheap *anchor* (the number, the currency sign), so no match
-#   starts before the first anchor minus ``lead``: the search starts there.
+# - every match of an anchored rule starts at a match of a cheap *anchor* (the
+#   number, the currency sign): the search starts at the first anchor;
+# - a bound word ("up to", "about") is not searched for everywhere, only just
+#   before a match of the rules that take one (:data:`_BOUNDED`).
 _LEAD: Final = 16  # the longest bound prefix: "approximately" and three spaces
 _DIGIT: Final = re.compile(r"\d")
-_SIGN: Final = re.compile(rf"US\$|[$€£]|\b(?:{'|'.join(_CODES)})")
-_CODE_WORD: Final = re.compile(rf"\b(?:{'|'.join(_CODES)})\b")
-_ANCHORS: Final[dict[re.Pattern[str], tuple[re.Pattern[str], int]]] = {
-    _MONEY_PREFIX: (_SIGN, _LEAD),
-    _MONEY_SUFFIX: (_DIGIT, _LEAD),
-    _PERCENT: (_DIGIT, _LEAD),
-    _COUNT: (re.compile(rf"\d|\b(?i:{_NUMBER_WORD})"), _LEAD),
+_SIGN: Final = re.compile(_SIGNS)
+_CODE_WORD: Final = re.compile("|".join(rf"{c}(?<!\w{{4}})(?!\w)" for c in _CODES))
+_ANCHORS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {
+    _MONEY_SUFFIX: _DIGIT,
+    _PERCENT: _DIGIT,
+    _COUNT: re.compile(rf"\d|\b(?i:{_NUMBER_WORD})"),
 }
-_MONTH_NAME: Final = re.compile(_MONTH)
-_ISO_LIKE: Final = re.compile(r"\d{4}-\d\d-\d\d")
+#: The rules whose figure may start with a bound word.
+_BOUNDED: Final = frozenset((_MONEY_PREFIX, _MONEY_SUFFIX, _PERCENT, _COUNT, _COUNT_DIGITS))
+_ISO_LIKE: Final = re.compile(
+    r"\d\d\d\d-\d\d-\d\d"
+)  # a digit first: searched by skipping to digits
 # Letters that match an ASCII "s" or "i" under re.IGNORECASE but whose lower()
 # differs: with any of them in the text, the lower-case gates are not used.
 _ODD_CASE: Final = re.compile("[\u017f\u0130\u0131]")
 
 
+# A compiled pattern hashes its whole compiled program on every hash (5 us for the count
+# rule): sets and look-ups of the rules go by their id(), fixed for the process.
+_ANCHOR_OF: Final[dict[int, re.Pattern[str]]] = {id(p): a for p, a in _ANCHORS.items()}
+_BOUNDED_IDS: Final = frozenset(map(id, _BOUNDED))
+_ALL_BUT_COUNT: Final = frozenset(id(p) for _, p, _ in _RULES if p is not _COUNT)
+
+
 def _ruled_out(text: str) -> set[re.Pattern[str]]:
     """Patterns of :data:`_RULES` that cannot match anywhere in ``text``."""
+    out = _ruled_out_ids(text)
+    return {p for _, p, _ in _RULES if id(p) in out}
+
+
+def _ruled_out_ids(text: str) -> frozenset[int] | set[int]:
+    """The ``id()`` of each pattern of :data:`_RULES` that cannot match anywhere in ``text``."""
     if _DIGIT.search(text) is None:  # every figure but a count in words has a digit
-        return {p for _, p, _ in _RULES if p is not _COUNT}
-    out: set[re.Pattern[str]] = set()
+        return _ALL_BUT_COUNT
+    out: set[int] = set()
     if _SIGN.search(text) is None:
-        out.add(_MONEY_PREFIX)
-    if _MONTH_NAME.search(text) is None:
-        out.update((_DATE_MDY, _DATE_DMY, _DATE_MY))
+        out.add(id(_MONEY_PREFIX))
+    if not any(start in text for start in _MONTH_STARTS):
+        out.update((id(_DATE_MDY), id(_DATE_DMY), id(_DATE_MY)))
     if "-" not in text or _ISO_LIKE.search(text) is None:
-        out.add(_DATE_ISO)
+        out.add(id(_DATE_ISO))
     if "year" not in text:
-        out.add(_DATE_YEAR)
+        out.add(id(_DATE_YEAR))
     if _ODD_CASE.search(text) is None:
         low = text.lower()
         if "%" not in text and "per" not in low:
-            out.add(_PERCENT)
+            out.add(id(_PERCENT))
         if "fiscal" not in low and "FY" not in text:
-            out.add(_FISCAL)
+            out.add(id(_FISCAL))
         words = "dollars" in low or "euros" in low or "pounds" in low
         if not words and _CODE_WORD.search(text) is None:
-            out.add(_MONEY_SUFFIX)
+            out.add(id(_MONEY_SUFFIX))
     return out
 
 
-def _search(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
-    """``pattern.search(text, pos)``, starting no earlier than a match can start."""
-    anchored = _ANCHORS.get(pattern)
-    if anchored is not None:
-        anchor, lead = anchored
-        a = anchor.search(text, pos)
-        if a is None:
-            return None
-        pos = max(pos, a.start() - lead)
-    return pattern.search(text, pos)
+def _search(pattern: re.Pattern[str], text: str, pos: int) -> _Match | None:
+    """The first match of a rule from ``pos`` on, with the bound word before it, if any:
+    what one search for the bound and the rule together would find."""
+    anchor = _ANCHOR_OF.get(id(pattern))
+    a = anchor.search(text, pos) if anchor is not None else None
+    if anchor is not None and a is None:
+        return None
+    m = pattern.search(text, pos if a is None else a.start())
+    if m is None or id(pattern) not in _BOUNDED_IDS:
+        return m
+    start = m.start()
+    return _Hit(m, _BOUND_BEFORE.search(text, max(pos, start - _LEAD), start))
 
 
-def _scan(rule: _Rule, text: str) -> Iterator[Figure]:
-    """Every accepted match of one rule; a rejected match resumes one character on."""
+def _scan(rule: _Rule, text: str, found: list[Figure]) -> None:
+    """Every accepted match of one rule, added to ``found``; a rejected match resumes one
+    character on."""
     kind, pattern, convert = rule
+    if pattern is _COUNT and not _has_number_word(text):
+        pattern = _COUNT_DIGITS  # a count in words needs a number word
+    plain = id(pattern) not in _ANCHOR_OF and id(pattern) not in _BOUNDED_IDS  # as it is
     pos = 0
-    while (m := _search(pattern, text, pos)) is not None:
+    while True:
+        m = pattern.search(text, pos) if plain else _search(pattern, text, pos)
+        if m is None:
+            return
         try:
             value = convert(m)
         except ValueError:
             pos = m.start() + 1
             continue
-        yield Figure(kind, value, m.start(), m.end(), m[0])
+        found.append(Figure(kind, value, m.start(), m.end(), m[0]))
         pos = m.end()
 
 
@@ -387,6 +520,8 @@ def _quotations(text: str) -> Iterator[Figure]:
 
 
 _ALL_KINDS: Final = frozenset(FigureKind)  # iterating an enum class is slow: once, here
+#: Every kind but quotations: the figures a value is read from.
+NUMERIC_KINDS: Final = _ALL_KINDS - {FigureKind.QUOTATION}
 
 
 def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> list[Figure]:
@@ -398,23 +533,38 @@ def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> l
     figures, so a coverage scan wants ``find_figures(text, kinds={QUOTATION})``
     and the other kinds separately.  Nothing inside a URL is a figure.
     """
-    wanted = _ALL_KINDS if kinds is None else frozenset(kinds)
-    out = _ruled_out(text)
-    found = [
-        f for rule in _RULES if rule[0] in wanted and rule[1] not in out for f in _scan(rule, text)
-    ]
+    wanted = _ALL_KINDS if kinds is None else kinds
+    out = _ruled_out_ids(text)
+    found: list[Figure] = []
+    for rule in _RULES:
+        if rule[0] in wanted and id(rule[1]) not in out:
+            _scan(rule, text, found)
     if FigureKind.QUOTATION in wanted:
         found.extend(_quotations(text))
+    if not found:
+        return found
     found.sort(key=lambda f: (f.start - f.end, f.start))  # stable: ties keep _RULES order
     taken = bytearray(len(text))
-    for url in _URL.finditer(text):
-        taken[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
+    if "://" in text or "www." in text:  # what every URL has
+        for url in _URL.finditer(text):
+            taken[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
     kept = []
     for figure in found:  # each rule's matches are disjoint: total work is linear
         if taken.find(1, figure.start, figure.end) == -1:
             taken[figure.start : figure.end] = b"\x01" * (figure.end - figure.start)
             kept.append(figure)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _fullmatch(pattern: re.Pattern[str], text: str, *, bounded: bool) -> _Match | None:
+    """``text`` as one match of a rule, with the bound word it starts with, if any."""
+    if not bounded:
+        return pattern.fullmatch(text)
+    bound = _BOUND_AT.match(text)
+    m = pattern.fullmatch(text, bound.end()) if bound is not None else None
+    if m is None:
+        bound, m = None, pattern.fullmatch(text)
+    return None if m is None else _Hit(m, bound)
 
 
 def parse_figure(text: str) -> Figure:
@@ -424,8 +574,10 @@ def parse_figure(text: str) -> Figure:
     if not stripped:
         raise ValueError(f"expected a figure, found {text!r}")
     problems = []
-    for kind, pattern, convert in (*_RULES, (FigureKind.COUNT, _BARE_COUNT, _bare_count)):
-        m = pattern.fullmatch(stripped)
+    bare = (FigureKind.COUNT, _bare_count_pattern(), _bare_count)
+    for kind, pattern, convert in (*_RULES, bare):
+        bounded = id(pattern) in _BOUNDED_IDS or pattern is bare[1]
+        m = _fullmatch(pattern, stripped, bounded=bounded)
         if m is not None:
             try:
                 return Figure(kind, convert(m), start, start + len(stripped), stripped)

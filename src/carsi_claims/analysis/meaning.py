@@ -217,6 +217,7 @@ def fingerprints(claims: Iterable[Claim]) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for claim in claims:
         if claim.id not in out:
-            form = canonical_form(claim)
-            out[claim.id] = (fingerprint_of_form(form), canonical_json(form))
+            text = canonical_json(canonical_form(claim))
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            out[claim.id] = (f"{ALGORITHM}:{digest}", text)  # as fingerprint_of_form hashes
     return out

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from carsi_claims._records import Record
 from carsi_claims.analysis.conflicts import TEXT_KINDS, Conflict, ConflictKind
 from carsi_claims.analysis.wording import content_words
 from carsi_claims.model import Resolution, ResolutionKind
@@ -19,8 +20,8 @@ from carsi_claims.model import Resolution, ResolutionKind
 __all__ = ["Match", "kind_problem", "resolve"]
 
 
-@attrs.frozen
-class Match:
+@attrs.frozen(repr=False, eq=False)
+class Match(Record):
     """A conflict and the resolution that resolves it (None: unresolved)."""
 
     conflict: Conflict

@@ -9,6 +9,7 @@ import attrs
 
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Severity
+from carsi_claims.read.lockfile import Lock, lock_path, read_lock
 from carsi_claims.read.seeds import Seeds
 
 __all__ = ["Check", "Context"]
@@ -16,10 +17,18 @@ __all__ = ["Check", "Context"]
 
 @attrs.define
 class Context:
-    """What every check sees: the dataset and its seeds folder."""
+    """What every check sees: the dataset and its seeds folder (and its lock, read once)."""
 
     dataset: Dataset
     seeds: Seeds | None
+    _lock: tuple[Lock | None] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+
+    def lock(self) -> Lock | None:
+        """The ``claims.lock`` beside the claims file, read on first use; None when absent."""
+        if self._lock is None:
+            path = lock_path(self.dataset.file)
+            self._lock = (read_lock(path) if path is not None else None,)
+        return self._lock[0]
 
     @classmethod
     def of(cls, dataset: Dataset, seeds_dir: Path | None = None) -> Context:

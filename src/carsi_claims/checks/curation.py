@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from carsi_claims._paths import display_path
+from carsi_claims._records import Record
 from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
@@ -166,8 +167,8 @@ def entity_names(entities: Iterable[Entity]) -> dict[str, str]:
 _WORD: Final = re.compile(r"\w+")
 
 
-@attrs.frozen
-class NameIndex:
+@attrs.frozen(repr=False, eq=False)
+class NameIndex(Record):
     """Entity names by their first word, longest first: finding the names in a text costs
     one dictionary look-up per word of the text, whatever the number of entities."""
 
@@ -186,6 +187,8 @@ class NameIndex:
 
     def find(self, text: str) -> list[str]:
         """The entities ``text`` names, in order of first appearance (see named_entities)."""
+        if self.by_first_word.keys().isdisjoint(_WORD.findall(text)):
+            return []  # no word of the text starts a name: most texts, at C speed
         found: dict[str, None] = {}
         taken = 0  # where the last name found ends: names do not overlap
         for word in _WORD.finditer(text):
@@ -401,13 +404,18 @@ def _duplicate_spans(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
     for claim in claims:
         if not isinstance(claim.value, Statement):
             continue
-        text = normalize(claim.value.text)
+        text: str | None = None  # folded on first need: most spans are quoted once
         for i, p in enumerate(claim.provenance):
-            others = [c.id for c in spans[(p.source, p.start, p.end)] if c is not claim]
-            if others and normalize(p.quote) == text:
+            sharing = spans[(p.source, p.start, p.end)]
+            if len(sharing) < 2:
+                continue
+            if text is None:
+                text = normalize(claim.value.text)
+            other = next((c.id for c in sharing if c is not claim), None)
+            if other is not None and normalize(p.quote) == text:
                 yield ctx.finding(
                     "curation.duplicate-span",
-                    f"the statement restates, whole, the span that {others[0]!r} quotes "
+                    f"the statement restates, whole, the span that {other!r} quotes "
                     f"({p.source} {p.start}-{p.end}); capture the span once",
                     claim,
                     "provenance",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from carsi_claims.checks.base import Context
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
-from carsi_claims.read.lockfile import LockedId, lock_path, read_lock
+from carsi_claims.read.lockfile import LockedId
 
 __all__ = ["check_lock", "lock_missing_finding"]
 
@@ -33,8 +33,7 @@ def lock_missing_finding(entry: LockedId, lock_file: str, dataset: Dataset) -> F
 
 def check_lock(ctx: Context) -> Iterator[Finding]:
     """No locked (published) claim id has disappeared from the dataset."""
-    path = lock_path(ctx.dataset.file)
-    lock = read_lock(path) if path is not None else None
+    lock = ctx.lock()
     if lock is None:
         return
     yield from lock.problems

@@ -29,7 +29,7 @@ from carsi_claims.checks.base import Context
 from carsi_claims.dataset import Dataset
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import Correction, Resolution
-from carsi_claims.read.lockfile import FINGERPRINT_PATTERN, Lock, LockedId, lock_path, read_lock
+from carsi_claims.read.lockfile import FINGERPRINT_PATTERN, Lock, LockedId
 
 __all__ = [
     "changed_findings",
@@ -132,8 +132,7 @@ def stale_pins(resolution: Resolution, meanings: Meanings, lock: Lock | None = N
 
 
 def _lock_of(ctx: Context) -> Lock | None:
-    path = lock_path(ctx.dataset.file)
-    return read_lock(path) if path is not None else None
+    return ctx.lock()
 
 
 def check_meaning(ctx: Context) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterator
 
 import attrs
 
+from carsi_claims._records import Record
 from carsi_claims.checks.base import Context
 from carsi_claims.findings import Finding
 from carsi_claims.model import ListItem, Quotation
@@ -14,8 +15,8 @@ from carsi_claims.text import Suggestions
 __all__ = ["check_references"]
 
 
-@attrs.frozen
-class _Known:
+@attrs.frozen(repr=False, eq=False)
+class _Known(Record):
     """Names that exist, and suggestions among them (computed once per unknown name)."""
 
     names: Collection[str]

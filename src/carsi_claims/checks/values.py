@@ -61,10 +61,9 @@ def _figures(quote: str) -> tuple[Figure, ...]:
     Quotations are not searched for: a quoted speech in the quote must not swallow
     the figures it contains ("He said “... up to 95% ...”" still states 95%).
     """
-    from carsi_claims.analysis.figures import FigureKind, find_figures
+    from carsi_claims.analysis.figures import NUMERIC_KINDS, find_figures
 
-    numeric = [k for k in FigureKind if k is not FigureKind.QUOTATION]
-    return tuple(find_figures(quote, kinds=numeric))
+    return tuple(find_figures(quote, kinds=NUMERIC_KINDS))
 
 
 #: Texts folded for typography, kept: the claims of one question share their quote.

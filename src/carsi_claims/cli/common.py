@@ -59,6 +59,45 @@ class UsageError(Exception):
     """Bad usage found after parsing (a filter naming nothing that exists): exit 2."""
 
 
+def terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size().columns`` reads it.
+
+    argparse asks shutil for it, and importing shutil imports zlib, bz2 and lzma:
+    a twentieth of the start-up of a command.  ``COLUMNS`` when set to a
+    positive number, else the width of the terminal on standard output, else 80.
+    """
+    import sys
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return columns
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, at the terminal's width found without importing shutil."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class DescriptionFormatter(HelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """:class:`HelpFormatter` that keeps the description's and epilog's line breaks."""
+
+
 def add_command(
     sub: argparse._SubParsersAction[Any],
     name: str,
@@ -79,7 +118,7 @@ def add_command(
         help=summary,
         description=description,
         epilog=f"exit codes: {exit_codes}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=DescriptionFormatter,
     )
     p.set_defaults(func=func)
     return p

@@ -10,7 +10,6 @@ Exit 0 when no published id changed meaning or disappeared, 1 when one did,
 from __future__ import annotations
 
 import argparse
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -27,6 +26,8 @@ class _Refused(Exception):
 
 
 def _git(args: list[str], cwd: Path) -> bytes:
+    import subprocess  # here: every other command starts without it
+
     try:
         done = subprocess.run(
             ["git", *args], cwd=cwd, capture_output=True, check=False, stdin=subprocess.DEVNULL

@@ -22,6 +22,7 @@ from carsi_claims.cli.common import (
     EXIT_USAGE,
     REPORT_FORMATS,
     Command,
+    HelpFormatter,
     UsageError,
 )
 from carsi_claims.cli.compare import add_commands as add_compare_commands
@@ -131,6 +132,7 @@ def _parser(argv: Sequence[str] = ()) -> _Parser:
 
     parser = _Parser(
         prog="carsi-claims",
+        formatter_class=HelpFormatter,
         description="Typed, source-pinned claims about the Central America Regional Security "
         "Initiative (CARSI). Run 'carsi-claims COMMAND --help' for one command.",
         epilog=f"exit codes: {EXIT_CODES}",

@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from carsi_claims._records import Record
 from carsi_claims.findings import Severity
 from carsi_claims.output.paths import REPOSITORY_URL
 
@@ -24,8 +25,8 @@ __all__ = ["DOCS_URL", "RULES", "Rule", "help_uri", "rule", "rules_markdown"]
 DOCS_URL: Final = f"{REPOSITORY_URL}/blob/main/docs/rules.md"
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(repr=False, eq=False)
+class Rule(Record):
     """A finding code: one line, the full description, how to fix it, its usual severity."""
 
     short: str

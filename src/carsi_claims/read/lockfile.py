@@ -28,6 +28,7 @@ import attrs
 
 from carsi_claims._paths import display_path
 from carsi_claims._reading import read_regular, reason
+from carsi_claims._records import Record
 from carsi_claims.findings import Finding, Location, Severity, decode_error_location
 from carsi_claims.model import is_valid_id
 
@@ -54,8 +55,8 @@ VERSION_HEADER: Final = "carsi-claims-lock"
 FINGERPRINT_PATTERN: Final = re.compile(r"m1:[0-9a-f]{64}", re.ASCII)
 
 
-@attrs.frozen
-class LockedId:
+@attrs.frozen(repr=False, eq=False)
+class LockedId(Record):
     """One published id, the line (1-based) it stands on, and its pinned meaning.
 
     ``fingerprint`` and ``form`` (the canonical form's JSON text) are None in
@@ -72,8 +73,8 @@ class LockedId:
         return None if self.form is None else json.loads(self.form)
 
 
-@attrs.frozen
-class LockedCorrection:
+@attrs.frozen(repr=False, eq=False)
+class LockedCorrection(Record):
     """A correction the lock recorded: the claim's meaning before and after."""
 
     id: str
@@ -83,8 +84,8 @@ class LockedCorrection:
     line: int
 
 
-@attrs.frozen
-class Lock:
+@attrs.frozen(repr=False, eq=False)
+class Lock(Record):
     """The entries of a lock file, in file order, and the problems of reading it."""
 
     file: str

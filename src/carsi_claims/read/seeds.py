@@ -11,6 +11,7 @@ import attrs
 
 from carsi_claims._paths import display_path
 from carsi_claims._reading import file_kind, read_regular, reason
+from carsi_claims._records import Record
 from carsi_claims.findings import Finding, Severity
 
 __all__ = ["SeedError", "SeedText", "Seeds", "seeds_folder_finding"]
@@ -24,8 +25,8 @@ class SeedError(ValueError):
         self.code = code
 
 
-@attrs.frozen
-class SeedText:
+@attrs.frozen(repr=False, eq=False)
+class SeedText(Record):
     """The bytes of one source file, its sha256 and its decoded text."""
 
     data: bytes

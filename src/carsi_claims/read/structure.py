@@ -1,33 +1,36 @@
 """Structuring: the loader's plain tree (str, None, dict, list) into model objects.
 
-cattrs does the work with strict scalar hooks: the schema, not YAML, decides
-types, so ``"no"`` in a text field is the text ``no``, and in a true/false
-field it is refused with a hint rather than read as false.  Every problem
+Each record type gets a structurer, built from its attrs fields on first use
+and kept: strict scalar hooks (the schema, not YAML, decides types, so
+``"no"`` in a text field is the text ``no``, and in a true/false field it is
+refused with a hint rather than read as false), ``X | None``,
+``tuple[X, ...]`` and nested records; a claim's value by its ``kind``.
+Unknown keys are errors.  Up to 0.2.0 cattrs did this; importing it and
+generating its code cost more than structuring the shipped dataset, so the
+same rules are written out here, and ``tests/test_structure_reference.py``
+holds them to cattrs's answers.  Every problem
 becomes a :class:`~carsi_claims.findings.Finding` at the line and column of
 the offending node, and all of them are collected, not just the first.
 """
 
 from __future__ import annotations
 
+import builtins
 import enum
 import functools
+import operator
 import re
+import sys
+import types
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    BaseValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, override
 
 from carsi_claims._gc import paused
+from carsi_claims._records import Record
 from carsi_claims.findings import Finding, Location, Severity
 from carsi_claims.model import (
     VALUE_TYPES,
@@ -42,7 +45,16 @@ from carsi_claims.model import (
 )
 from carsi_claims.text import Suggestions
 
-__all__ = ["TOP_LEVEL", "Path", "Problem", "SchemaError", "converter", "structure_records"]
+__all__ = [
+    "TOP_LEVEL",
+    "Path",
+    "Problem",
+    "SchemaError",
+    "structure_one",
+    "structure_records",
+    "structure_value",
+    "structurer",
+]
 
 Path = tuple[str | int, ...]
 T = TypeVar("T")
@@ -70,7 +82,7 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
-def _text(value: object, _: object = None) -> str:
+def _text(value: object) -> str:
     if isinstance(value, str):
         return value
     hint = " (quote it if you mean the word: 'null')" if value is None else ""
@@ -91,14 +103,14 @@ def _number_hint(value: str) -> str:
     return ""
 
 
-def _int(value: object, _: object = None) -> int:
+def _int(value: object) -> int:
     if isinstance(value, str) and _INT.fullmatch(value):
         return int(value)
     hint = _number_hint(value) if isinstance(value, str) else ""
     raise SchemaError(f"expected a whole number, found {describe(value)}{hint}")
 
 
-def _decimal(value: object, _: object = None) -> Decimal:
+def _decimal(value: object) -> Decimal:
     if isinstance(value, str) and _DECIMAL.fullmatch(value):
         return Decimal(value)
     hint = _number_hint(value) if isinstance(value, str) else ""
@@ -112,7 +124,7 @@ _YAML11_BOOLS: Final = frozenset(
 )
 
 
-def _bool(value: object, _: object = None) -> bool:
+def _bool(value: object) -> bool:
     if value == "true":
         return True
     if value == "false":
@@ -123,7 +135,7 @@ def _bool(value: object, _: object = None) -> bool:
     raise SchemaError(f"expected true or false, found {describe(value)}{hint}")
 
 
-def _partial_date(value: object, _: object = None) -> PartialDate:
+def _partial_date(value: object) -> PartialDate:
     if not isinstance(value, str):
         raise SchemaError(f"expected a date such as '2011-03-14', found {describe(value)}")
     try:
@@ -145,93 +157,241 @@ def _enum(value: object, cls: type[enum.StrEnum]) -> enum.StrEnum:
     raise SchemaError(f"expected one of {allowed}; found {describe(value)}", code="schema.enum")
 
 
-def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
-    """The strict converter; ``detailed`` collects every problem with its path (slower)."""
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    # Class-based dispatch picks the most specific class: a StrEnum member
-    # type takes the enum hook, not the text hook, and bool is not int.
-    conv.register_structure_hook(str, _text)
-    conv.register_structure_hook(int, _int)
-    conv.register_structure_hook(bool, _bool)
-    conv.register_structure_hook(Decimal, _decimal)
-    conv.register_structure_hook(PartialDate, _partial_date)
-    conv.register_structure_hook(enum.StrEnum, _enum)
+# -- structurers: a value at a path to a model object, or _BAD with its problems --
 
-    def attrs_factory(cls: type[Any]) -> Callable[[object, object], Any]:
-        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+#: What a structurer returns for a value it refused (after adding its problems).
+_BAD: Final[Any] = object()
 
-        def structure(value: object, _: object) -> Any:
-            if not isinstance(value, dict):
-                raise SchemaError(f"expected a mapping, found {describe(value)}")
-            return inner(value, cls)
-
-        return structure
-
-    conv.register_structure_hook_factory(attrs.has, attrs_factory)
-
-    def tuple_factory(cls: Any) -> Callable[[object, object], tuple[Any, ...]]:
-        item_type = cls.__args__[0]
-        item_hook = conv.get_structure_hook(item_type)
-
-        def structure(value: object, _: object) -> tuple[Any, ...]:
-            if not isinstance(value, list):
-                raise SchemaError(f"expected a list, found {describe(value)}")
-            if not detailed:
-                return tuple([item_hook(item, item_type) for item in value])
-            out: list[Any] = []
-            errors: list[Exception] = []
-            for index, item in enumerate(value):
-                try:
-                    out.append(item_hook(item, item_type))
-                except Exception as exc:
-                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
-            return tuple(out)
-
-        return structure
-
-    conv.register_structure_hook_factory(_is_tuple, tuple_factory)
-    return conv
+#: A scalar hook: the value, or SchemaError saying what was expected.
+Scalar = Callable[[object], Any]
+#: A structurer for a node with parts: the value, or _BAD once it has added its problems.
+Structurer = Callable[[object, "Path", "list[Problem]"], Any]
 
 
-def _is_tuple(cls: object) -> bool:
-    origin: object = typing.get_origin(cls)
-    return origin is tuple
+def _scalar_of(tp: Any) -> Scalar | None:
+    """The hook for a scalar type (``X | None`` included), or None for a node with parts."""
+    if tp is str:
+        return _text
+    if tp is bool:  # before int: bool is an int, and it is read only from true/false
+        return _bool
+    if tp is int:
+        return _int
+    if tp is Decimal:
+        return _decimal
+    if tp is PartialDate:
+        return _partial_date
+    if isinstance(tp, type) and issubclass(tp, enum.StrEnum):
+        return functools.partial(_enum, cls=tp)
+    inner = _optional_of(tp)
+    if inner is not None:
+        hook = _scalar_of(inner)
+        if hook is not None:
+            return functools.partial(_or_none, hook)
+    return None
 
 
-converter: Final = _make_converter()
-# Same hooks without detailed validation: about twice as fast on valid records.  It
-# accepts exactly what ``converter`` accepts; a record it refuses is structured again
-# with ``converter`` to collect every problem with its path.
-_fast_converter: Final = _make_converter(detailed=False)
+def _optional_of(tp: Any) -> Any:
+    """``X`` for ``X | None``; None for any other type."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (types.UnionType, typing.Union) and len(args) == 2:
+        if args[1] is type(None):
+            return args[0]
+        if args[0] is type(None):
+            return args[1]
+    return None
 
 
-# -- claims: the value's type depends on the claim's kind ------------------
+def _or_none(hook: Scalar, value: object) -> Any:
+    return None if value is None else hook(value)
 
-for _cls in (Claim, *VALUE_TYPES.values()):
-    attrs.resolve_types(_cls)
 
-# A claim with its value left raw: the value's type is known only once ``kind``
-# is read.  Named "Claim", as messages about its keys should say.
-_ClaimShape: Final = attrs.make_class(
-    "Claim",
-    {
-        f.name: attrs.field(
-            type=(Any if f.name == "value" else f.type),
-            default=f.default,
+_STRUCTURERS: Final[dict[object, Structurer]] = {}
+
+
+def structurer(tp: object) -> Structurer:
+    """The structurer of a schema type: an attrs class, ``tuple[X, ...]``, ``X | None``
+    or a scalar; built on first use and kept."""
+    found = _STRUCTURERS.get(tp)
+    if found is None:
+        found = _STRUCTURERS[tp] = _build(tp)
+    return found
+
+
+def _build(tp: Any) -> Structurer:
+    scalar = _scalar_of(tp)
+    if scalar is not None:
+        return _scalar_structurer(scalar)
+    if typing.get_origin(tp) is tuple:
+        return _tuple_structurer(typing.get_args(tp)[0])
+    inner = _optional_of(tp)
+    if inner is not None:
+        parts = structurer(inner)
+
+        def optional(value: object, path: Path, problems: list[Problem]) -> Any:
+            return None if value is None else parts(value, path, problems)
+
+        return optional
+    if tp is Claim:
+        return _structure_claim
+    if attrs.has(tp):
+        return _class_structurer(tp)
+    raise TypeError(f"no structurer for {tp!r}")  # the model uses no other type
+
+
+def _scalar_structurer(hook: Scalar) -> Structurer:
+    def scalar(value: object, path: Path, problems: list[Problem]) -> Any:
+        try:
+            return hook(value)
+        except SchemaError as exc:
+            problems.append(Problem(path, exc.code, str(exc)))
+            return _BAD
+
+    return scalar
+
+
+def _part(
+    raw: object, hook: Scalar | None, parts: Structurer | None, path: Path, problems: list[Problem]
+) -> Any:
+    """One part of a node (a field, an item) by its scalar hook or its structurer."""
+    if hook is not None:
+        try:
+            return hook(raw)
+        except SchemaError as exc:
+            problems.append(Problem(path, exc.code, str(exc)))
+            return _BAD
+    assert parts is not None
+    return parts(raw, path, problems)
+
+
+def _tuple_structurer(item_type: Any) -> Structurer:
+    hook = _scalar_of(item_type)
+    parts = None if hook is not None else structurer(item_type)
+
+    def items(value: object, path: Path, problems: list[Problem]) -> Any:
+        if not isinstance(value, list):
+            problems.append(
+                Problem(path, "schema.type", f"expected a list, found {describe(value)}")
+            )
+            return _BAD
+        out: list[Any] = []
+        bad = False
+        for index, item in enumerate(value):
+            result = _part(item, hook, parts, (*path, index), problems)
+            if result is _BAD:
+                bad = True
+            else:
+                out.append(result)
+        return _BAD if bad else tuple(out)
+
+    return items
+
+
+#: A field of a record type: its key, its scalar hook or its structurer, whether required.
+_Field = tuple[str, Scalar | None, Structurer | None, bool]
+
+
+def _fields_spec(cls: type[Any], **special: Scalar) -> tuple[_Field, ...]:
+    spec: list[_Field] = []
+    for f in attrs.fields(cls):
+        tp = _annotation(f.type, cls)
+        hook = special.get(f.name) or _scalar_of(tp)
+        spec.append((f.name, hook, None if hook else structurer(tp), f.default is attrs.NOTHING))
+    return tuple(spec)
+
+
+_TUPLE_OF: Final = re.compile(r"tuple\[(\w+), \.\.\.\]")
+
+
+def _annotation(annotation: object, cls: type[Any]) -> Any:
+    """A field's type from its annotation, which ``from __future__ import annotations``
+    leaves as text: names, ``X | None`` and ``tuple[X, ...]`` are looked up (evaluating
+    each, as ``typing.get_type_hints`` does, compiles it: a tenth of the start-up)."""
+    if not isinstance(annotation, str):
+        return annotation
+    namespace = vars(sys.modules[cls.__module__])
+    parts = annotation.split(" | ")
+    if len(parts) > 1:
+        return functools.reduce(operator.or_, (_annotation(p, cls) for p in parts))
+    if annotation == "None":
+        return None
+    if annotation.isidentifier():
+        found = namespace.get(annotation, getattr(builtins, annotation, None))
+        if found is not None:
+            return found
+    m = _TUPLE_OF.fullmatch(annotation)
+    if m is not None:
+        return tuple[_annotation(m[1], cls), ...]  # type: ignore[misc]
+    return eval(annotation, namespace)  # the model's own annotation, in its own module
+
+
+def _fields_into(
+    value: object, cls: Any, spec: tuple[_Field, ...], path: Path, problems: list[Problem]
+) -> dict[str, Any] | None:
+    """The keyword arguments for ``cls`` from a mapping, or None after adding the problems
+    (fields in declaration order, then unknown keys in sorted order)."""
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(path, "schema.type", f"expected a mapping, found {describe(value)}")
         )
-        for f in attrs.fields(Claim)
-    },
-)
+        return None
+    kwargs: dict[str, Any] = {}
+    bad = False
+    seen = 0
+    for name, hook, parts, required in spec:
+        if name not in value:
+            if required:
+                problems.append(
+                    Problem((*path, name), "schema.missing-key", f"missing required key {name!r}")
+                )
+                bad = True
+            continue
+        seen += 1
+        result = _part(value[name], hook, parts, (*path, name), problems)
+        if result is _BAD:
+            bad = True
+        else:
+            kwargs[name] = result
+    if seen < len(value):
+        known, suggestions = _fields_of(cls)
+        for key in sorted(k for k in value if k not in known):
+            expected = f"expected one of {', '.join(known)}{suggestions.hint(key)}"
+            problems.append(
+                Problem(
+                    (*path, key),
+                    "schema.unknown-key",
+                    f"unknown key {key!r} in {cls.__name__}; {expected}",
+                    at_key=True,
+                    meant=suggestions.closest(key),
+                )
+            )
+        bad = True
+    return None if bad else kwargs
+
+
+def _class_structurer(cls: type[Any]) -> Structurer:
+    spec = _fields_spec(cls)
+
+    def record(value: object, path: Path, problems: list[Problem]) -> Any:
+        kwargs = _fields_into(value, cls, spec, path, problems)
+        return _BAD if kwargs is None else cls(**kwargs)
+
+    return record
+
+
+def structure_value(value: object, tp: Any) -> Any:
+    """``value`` structured as ``tp``; SchemaError with the first problem otherwise."""
+    problems: list[Problem] = []
+    result = structurer(tp)(value, (), problems)
+    if result is _BAD:
+        raise SchemaError(problems[0].message, problems[0].code)
+    return result
 
 
 # -- errors to findings --------------------------------------------------------
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(repr=False, eq=False)
+class Problem(Record):
     """A schema problem at a path, before it is located in a file."""
 
     path: Path
@@ -241,53 +401,11 @@ class Problem:
     meant: str | None = None  # for an unknown key: the known key it is most like
 
 
-def _step(exc: BaseException) -> str | int | None:
-    for note in getattr(exc, "__notes__", ()):
-        name = getattr(note, "name", None)
-        if isinstance(name, str):
-            return name
-        index = getattr(note, "index", None)
-        if isinstance(index, int):
-            return index
-    return None
-
-
 @functools.cache
 def _fields_of(cls: type[Any]) -> tuple[list[str], Suggestions]:
     """A record type's field names, and suggestions among them (each answer kept)."""
     names = [f.name for f in attrs.fields(cls)]
     return names, Suggestions(names)
-
-
-def problems_of(exc: BaseException, path: Path) -> Iterator[Problem]:
-    """Flatten a cattrs error tree into located problems, one per leaf."""
-    if isinstance(exc, ForbiddenExtraKeysError):
-        known, suggestions = _fields_of(exc.cl)
-        for key in sorted(exc.extra_fields):
-            hint = suggestions.hint(key)
-            yield Problem(
-                (*path, key),
-                "schema.unknown-key",
-                f"unknown key {key!r} in {exc.cl.__name__}; "
-                f"expected one of {', '.join(known)}{hint}",
-                at_key=True,
-                meant=suggestions.closest(key),
-            )
-        return
-    if isinstance(exc, BaseValidationError):
-        for sub in exc.exceptions:
-            step = _step(sub)
-            sub_path = path if step is None else (*path, step)
-            if isinstance(sub, KeyError) and step is not None:
-                yield Problem(sub_path, "schema.missing-key", f"missing required key {step!r}")
-                continue
-            yield from problems_of(sub, sub_path)
-        return
-    if isinstance(exc, SchemaError):
-        yield Problem(path, exc.code, str(exc))
-        return
-    # cattrs or attrs raised something of its own: keep its words, never a traceback.
-    yield Problem(path, "schema.type", f"{type(exc).__name__}: {exc}")
 
 
 def one_cause(problems: list[Problem]) -> list[Problem]:
@@ -304,58 +422,42 @@ def one_cause(problems: list[Problem]) -> list[Problem]:
 
 def structure_one(raw: object, cls: type[T], path: Path) -> tuple[T | None, list[Problem]]:
     """Structure one record; the record or None, and its problems."""
-    if cls is Claim:
-        return _structure_claim(raw, path)  # type: ignore[return-value]
-    try:
-        return _fast_converter.structure(raw, cls), []
-    except Exception:  # refused: structure it again below to collect every problem
-        pass
-    try:
-        return converter.structure(raw, cls), []
-    except Exception as exc:  # every failure becomes a located problem
-        return None, one_cause(list(problems_of(exc, path)))
+    problems: list[Problem] = []
+    result = structurer(cls)(raw, path, problems)
+    if result is _BAD:
+        return None, one_cause(problems)
+    return result, []
 
+
+# -- claims: the value's type depends on the claim's kind ------------------
 
 _KINDS: Final = frozenset(k.value for k in ClaimKind)
 
 
-# A valid claim in one step: its value structured by its kind first, then the claim
-# with that value passed through (the shape's hooks for every other field).  Anything
-# refused is structured again field by field below, to collect every problem.
-_fast_claim: Final = make_dict_structure_fn(
-    Claim,
-    _fast_converter,
-    _cattrs_forbid_extra_keys=True,
-    value=override(struct_hook=lambda value, _: value),
-)
+def _raw(value: object) -> object:
+    return value
 
 
-def _structure_claim(raw: object, path: Path) -> tuple[Claim | None, list[Problem]]:
-    if isinstance(raw, dict):
-        kind_text = raw.get("kind")
-        if isinstance(kind_text, str) and kind_text in _KINDS and "value" in raw:
-            try:
-                kind_type = VALUE_TYPES[ClaimKind(kind_text)]
-                typed = _fast_converter.structure(raw["value"], kind_type)
-                return _fast_claim({**raw, "value": typed}, Claim), []
-            except Exception:  # refused: structured again below to collect every problem
-                pass
-    shape, problems = structure_one(raw, _ClaimShape, path)
+@functools.cache
+def _claim_spec() -> tuple[_Field, ...]:
+    # the value is passed through here, and structured by the claim's kind below
+    return _fields_spec(Claim, value=_raw)
+
+
+def _structure_claim(raw: object, path: Path, problems: list[Problem]) -> Any:
+    """A claim: its other fields (problems in field order, then unknown keys), then its
+    value as the type its ``kind`` names (when the kind is known and the value given)."""
+    kwargs = _fields_into(raw, Claim, _claim_spec(), path, problems)
     if not isinstance(raw, dict):
-        return None, problems
+        return _BAD
     kind_text = raw.get("kind")
-    if not isinstance(kind_text, str) or kind_text not in _KINDS:
-        return None, problems  # the shape's problems name the kind
-    kind = ClaimKind(kind_text)
-    if "value" not in raw:
-        return None, problems
-    value, value_problems = structure_one(raw["value"], VALUE_TYPES[kind], (*path, "value"))
-    problems += value_problems
-    if shape is None or value is None or problems:
-        return None, problems
-    fields = {f.name: getattr(shape, f.name) for f in attrs.fields(Claim)}
-    fields["value"] = value
-    return Claim(**fields), []
+    if not isinstance(kind_text, str) or kind_text not in _KINDS or "value" not in raw:
+        return _BAD  # the problems name the kind or the missing value
+    value = structurer(VALUE_TYPES[ClaimKind(kind_text)])(raw["value"], (*path, "value"), problems)
+    if kwargs is None or value is _BAD:
+        return _BAD
+    kwargs["value"] = value
+    return Claim(**kwargs)
 
 
 TOP_LEVEL: Final[dict[str, tuple[type[Any], bool]]] = {
