@@ -143,6 +143,8 @@ def recheck(mutant: str) -> int:
     if not tests:
         return 5
     env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
+    # The mutated package is tens of MB of source: compiled once, not in every re-run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     extra: list[str] = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
     command = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", *extra]
@@ -217,12 +219,20 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     for name in results:  # a kill by a fresh re-run stands until mutmut runs the mutant again
         if name in tried or again_all or rechecked.get(name) not in _KILLED:
             rechecked.pop(name, None)
-    survivors = sorted(n for n, code in results.items() if code == _SURVIVED and n not in rechecked)
+    # The survivors with the fewest tests first, and each result saved as it comes: a run
+    # stopped during the re-runs (they can take an hour) keeps what it has re-checked.
+    # A mutant no test reached when mutmut ran it may be reached by a test added since.
+    unkilled = {_SURVIVED, *_NO_TESTS}
+    survivors = sorted(
+        (n for n, code in results.items() if code in unkilled and n not in rechecked),
+        key=lambda n: (len(_tests_of(n)), n),
+    )
+    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
     with ThreadPoolExecutor(max_children) as pool:
         for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
             rechecked[name] = code
             print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
-    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
+            RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def report(modules: Sequence[str]) -> list[str]:
@@ -240,8 +250,11 @@ def report(modules: Sequence[str]) -> list[str]:
         for name, code in results.items():
             if code is None:  # not run yet
                 continue
-            if code == _SURVIVED and rechecked.get(name) in _KILLED:
+            again = rechecked.get(name)
+            if (code == _SURVIVED or code in _NO_TESTS) and again in _KILLED:
                 code = 1
+            elif code in _NO_TESTS and again == _SURVIVED:  # reached by tests now, not killed
+                code = _SURVIVED
             if code in _KILLED:
                 killed += 1
             elif code in _TIMEOUT:
