@@ -27,6 +27,8 @@ run re-tests only what changed.
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
 import json
 import os
 import shutil
@@ -98,13 +100,44 @@ def _load_rechecked() -> dict[str, int]:
     return {}
 
 
+@functools.cache
+def _import_time(module: str) -> frozenset[str]:
+    """The module's functions that its top-level statements call (they run at import)."""
+    rel = module.removeprefix("carsi_claims.").replace(".", "/")
+    path = PACKAGE / (rel + ".py")
+    if not path.is_file():
+        return frozenset()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    called: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.If):
+            continue  # bodies run later (an ``if __name__ == "__main__"`` block: never)
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name):
+                called.add(sub.func.id)
+    return frozenset(called & defined)
+
+
 def _tests_of(mutant: str) -> list[str]:
     """The tests mutmut found calling the mutant's function, fastest first (as mutmut orders
-    them: with ``-x`` a killed mutant stops at the first, quickest, failing test)."""
+    them: with ``-x`` a killed mutant stops at the first, quickest, failing test).
+
+    A function that the module calls at import time (``_converter = _make()``) is
+    credited by mutmut to whichever test first imported the module; its result is
+    used by every function of the module, so its mutants are run against the tests of
+    all of them.
+    """
     stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
-    function = mutant.rsplit("__mutmut_", 1)[0]
+    by_function: dict[str, list[str]] = stats["tests_by_mangled_function_name"]
     durations: dict[str, float] = stats.get("duration_by_test", {})
-    tests = stats["tests_by_mangled_function_name"].get(function, [])
+    function = mutant.rsplit("__mutmut_", 1)[0]
+    module, _, name = function.rpartition(".x_")
+    if module and name in _import_time(module):
+        prefix = module + ".x"
+        tests = {t for f, ts in by_function.items() if f.startswith(prefix) for t in ts}
+    else:
+        tests = set(by_function.get(function, []))
     return sorted(tests, key=lambda test: (durations.get(test, 0.0), test))
 
 
@@ -114,18 +147,31 @@ def recheck(mutant: str) -> int:
     if not tests:
         return 5
     env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
+    # The mutated package is tens of MB of source: compiled once, not in every re-run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     extra: list[str] = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
     command = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", *extra]
-    done = subprocess.run(
-        [*command, *tests],
-        cwd=MUTANTS,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
-    return done.returncode
+
+    def pytest(env: dict[str, str], *options: str) -> int:
+        done = subprocess.run(
+            [*command, *options, *tests],
+            cwd=MUTANTS,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        return done.returncode
+
+    code = pytest(env)
+    if code in {2, 4}:
+        # The collection failed (a mutant that breaks the import of its module makes the
+        # test files importing it fail to collect): a kill if the same tests collect with
+        # no mutant active (they passed in mutmut's clean run).
+        clean = pytest(dict(env, MUTANT_UNDER_TEST="no.mutant"), "--collect-only")
+        return 1 if clean == 0 else code
+    return code
 
 
 def _mutmut_run(targets: Sequence[str], max_children: int, log: Path) -> None:
@@ -177,7 +223,15 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     for name in results:  # a kill by a fresh re-run stands until mutmut runs the mutant again
         if name in tried or again_all or rechecked.get(name) not in _KILLED:
             rechecked.pop(name, None)
-    survivors = sorted(n for n, code in results.items() if code == _SURVIVED and n not in rechecked)
+    # The survivors with the fewest tests first, and each result saved as it comes: a run
+    # stopped during the re-runs (they can take an hour) keeps what it has re-checked.
+    # A mutant no test reached when mutmut ran it may be reached by a test added since.
+    unkilled = {_SURVIVED, *_NO_TESTS}
+    survivors = sorted(
+        (n for n, code in results.items() if code in unkilled and n not in rechecked),
+        key=lambda n: (len(_tests_of(n)), n),
+    )
+    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
     with ThreadPoolExecutor(max_children) as pool:
         for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
             rechecked[name] = code
@@ -202,8 +256,11 @@ def report(modules: Sequence[str]) -> list[str]:
         for name, code in results.items():
             if code is None:  # not run yet
                 continue
-            if code == _SURVIVED and rechecked.get(name) in _KILLED:
+            again = rechecked.get(name)
+            if (code == _SURVIVED or code in _NO_TESTS) and again in _KILLED:
                 code = 1
+            elif code in _NO_TESTS and again == _SURVIVED:  # reached by tests now, not killed
+                code = _SURVIVED
             if code in _KILLED:
                 killed += 1
             elif code in _TIMEOUT:

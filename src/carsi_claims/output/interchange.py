@@ -93,6 +93,8 @@ def _compact(record: Any) -> Any:
     if isinstance(record, enum.StrEnum):
         return record.value
     if isinstance(record, Decimal):
+        if not record.is_finite():
+            raise ExportError(f"non-finite number {record} cannot be exported")
         return format(record, "f")  # never exponent notation, which the loader refuses
     return record
 

@@ -1,0 +1,67 @@
+"""The value check at its edges: how a value it cannot write in words is named, and a
+derived claim never stopping the check of the claims after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from _mini import MINI_SEEDS, MINI_YAML, SEED, DatasetPaths, mutate, report_of, where
+from carsi_claims import load
+from carsi_claims.checks.values import value_problem
+from carsi_claims.model import DateValue, PartialDate
+
+TmpDataset = Callable[..., DatasetPaths]
+
+
+def test_an_invalid_amount_is_named_by_its_fields(tmp_dataset: TmpDataset) -> None:
+    """A negative amount cannot be written in words: the mismatch names it by type and
+    fields, comma-separated."""
+    text = mutate("amount: 260000000", "amount: -5")
+    found = [f for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0] == "value.mismatch"]
+    assert found == [
+        (
+            "value.mismatch",
+            *where(text, '"$260 million"'),
+            "carsi.funding",
+            "the claim says 'Money(amount=-5, currency=USD, bound=exact, tolerance=None, "
+            "precision=1000000)', but the quote says '$260 million' ($260 million)",
+        )
+    ]
+
+
+def test_an_unreal_date_is_named_by_its_fields_as_written(tmp_dataset: TmpDataset) -> None:
+    """A date value that is no real date (built in code) is named with the date as written,
+    not taken apart into its year, month and day."""
+    ds = load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims)
+    claim = attrs.evolve(ds.get("carsi.date"), value=DateValue(PartialDate(2011, 2, 30)))
+    assert value_problem(claim, claim.provenance[0]) == (
+        "the claim says 'DateValue(date=2011-02-30)', but the quote says 'March 14, 2011' "
+        "(March 14, 2011)"
+    )
+
+
+def test_a_derived_claim_does_not_stop_the_value_check_of_later_claims(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A derived count (not read from its quote) listed first: the claims after it are
+    still held to their quotes."""
+    goals = SEED.index("Five Goals")
+    derived = (
+        "  - id: carsi.goal-count\n"
+        "    kind: count\n"
+        "    subject: carsi\n"
+        "    property: goal-list-count\n"
+        "    derived: true\n"
+        "    value: {value: 7, list: carsi-goals}\n"
+        "    provenance:\n"
+        "      - source: src-a\n"
+        '        quote: "Five Goals"\n'
+        f"        start: {goals}\n"
+        f"        end: {goals + 10}\n"
+    )
+    text = mutate("claims:\n", "claims:\n" + derived)
+    text = mutate("amount: 260000000", "amount: 265000000", text)
+    found = [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0] == "value.mismatch"]
+    assert found == [("value.mismatch", *where(text, '"$260 million"'), "carsi.funding")]
