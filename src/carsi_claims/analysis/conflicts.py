@@ -331,9 +331,13 @@ def _when(claim: Claim) -> str:
     if q.as_of is not None:
         parts.append(f"as of {q.as_of}{_inferred_from(claim, QualifierName.AS_OF)}")
     if q.fiscal_years is not None:
-        span = f"FY{q.fiscal_years.start}-{q.fiscal_years.end}"
-        parts.append(span + _inferred_from(claim, QualifierName.FISCAL_YEARS))
+        parts.append(_span(q.fiscal_years) + _inferred_from(claim, QualifierName.FISCAL_YEARS))
     return ", ".join(parts)
+
+
+def _span(years: FiscalYears) -> str:
+    """``"FY2008-2010"``."""
+    return f"FY{years.start}-{years.end}"
 
 
 def _inferred_from(claim: Claim, name: QualifierName) -> str:
@@ -348,6 +352,8 @@ def _inferences(claim: Claim) -> list[str]:
     out = []
     for inference in q.inferred:
         value = getattr(q, inference.qualifier.value)
+        if isinstance(value, FiscalYears):
+            value = _span(value)
         premise = f", claim {inference.claim}" if inference.claim is not None else ""
         out.append(
             f"{inference.qualifier.value} {value} of {claim.id} is inferred from the "
