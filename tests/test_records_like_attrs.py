@@ -73,3 +73,22 @@ def test_model_records_read_as_attrs_would_write_them(record: Any) -> None:
     assert record == attrs.evolve(record)
     assert hash(record) == hash(attrs.evolve(record))
     assert isinstance(record, Record)
+
+
+@pytest.mark.parametrize("year", [1900, 2000, 2008, 2011, 2100, 1, 9999])
+def test_days_in_month_is_the_calendars(year: int) -> None:
+    """``model.days_in_month`` answers as ``calendar.monthrange`` (which it replaces, so
+    that a validation need not import calendar)."""
+    import calendar
+
+    for month in range(1, 13):
+        assert model.days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+def test_sha256_hex_is_hashlibs() -> None:
+    import hashlib
+
+    from carsi_claims._sha256 import sha256_hex
+
+    for data in (b"", b"abc", "“Five Goals”".encode(), bytes(range(256)) * 300):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import os
 import warnings
@@ -30,6 +29,7 @@ from carsi_claims.model import (
     Resolution,
     Source,
     Status,
+    days_in_month,
 )
 from carsi_claims.text import Suggestions
 
@@ -309,7 +309,7 @@ def _first_day(value: PartialDate | str) -> datetime.date:
 def _last_day(value: PartialDate | str) -> datetime.date:
     d = _date(value)
     month = d.month or 12
-    return datetime.date(d.year, month, d.day or calendar.monthrange(d.year, month)[1])
+    return datetime.date(d.year, month, d.day or days_in_month(d.year, month))
 
 
 def _as_of_overlaps(claim: Claim, low: datetime.date, high: datetime.date) -> bool:

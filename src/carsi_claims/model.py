@@ -164,6 +164,15 @@ class ResolutionKind(enum.StrEnum):
 _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of ``month`` (1-12) of ``year`` in the Gregorian calendar
+    (``calendar.monthrange(year, month)[1]``, without importing calendar and locale)."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 @attrs.frozen(order=True)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
@@ -201,8 +210,6 @@ class PartialDate:
 
     def problem(self) -> str | None:
         """Why this is not a real calendar date, or None when it is one."""
-        import calendar
-
         if not 1 <= self.year <= 9999:
             return f"year {self.year} is out of range 1..9999"
         if self.month is None:
@@ -211,7 +218,7 @@ class PartialDate:
             return f"month {self.month} is out of range 1..12"
         if self.day is None:
             return None
-        last = calendar.monthrange(self.year, self.month)[1]
+        last = days_in_month(self.year, self.month)
         if not 1 <= self.day <= last:
             return f"day {self.day} is out of range 1..{last} for {self.year}-{self.month:02d}"
         return None

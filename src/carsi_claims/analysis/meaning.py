@@ -23,7 +23,6 @@ The canonical form (version ``m1``) is specified in the README, section
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from collections.abc import Iterable
 from decimal import Decimal
@@ -31,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from carsi_claims._sha256 import sha256_hex
 from carsi_claims.model import Claim, PartialDate
 
 __all__ = [
@@ -170,7 +170,7 @@ def canonical_json(form: Any) -> str:
 
 def fingerprint_of_form(form: Any) -> str:
     """``m1:`` and the SHA-256 (lowercase hex) of the canonical JSON's UTF-8 bytes."""
-    digest = hashlib.sha256(canonical_json(form).encode("utf-8")).hexdigest()
+    digest = sha256_hex(canonical_json(form).encode("utf-8"))
     return f"{ALGORITHM}:{digest}"
 
 
@@ -218,6 +218,6 @@ def fingerprints(claims: Iterable[Claim]) -> dict[str, tuple[str, str]]:
     for claim in claims:
         if claim.id not in out:
             text = canonical_json(canonical_form(claim))
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            digest = sha256_hex(text.encode("utf-8"))
             out[claim.id] = (f"{ALGORITHM}:{digest}", text)  # as fingerprint_of_form hashes
     return out

@@ -47,19 +47,16 @@ Findings are rendered in the order given; pass them sorted (a
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import subprocess
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final, TextIO
-from urllib.parse import quote
 
 from carsi_claims import _json
+from carsi_claims._sha256 import sha256_hex
 from carsi_claims.findings import Finding, Location, Severity
-from carsi_claims.output.rules import RULES, help_uri, rule
 
 __all__ = [
     "FORMATS",
@@ -112,6 +109,8 @@ def repository_root(start: str | os.PathLike[str] | None = None) -> Path:
     Asks ``git rev-parse --show-toplevel``; outside a work tree, or without
     git, the folder itself.
     """
+    import subprocess  # here: the text format runs no git
+
     folder = Path.cwd() if start is None else Path(start)
     try:
         done = subprocess.run(
@@ -211,6 +210,8 @@ def github_summary(
     (with a link to each code's documentation), and a table of the findings
     (at most :data:`SUMMARY_ROWS`; the rest counted).
     """
+    from carsi_claims.output.rules import help_uri
+
     items = list(findings)
     title = f"carsi-claims {command}" if command else "carsi-claims"
     severities = Counter(f.severity for f in items)
@@ -259,6 +260,8 @@ def _artifact_uri(file: str) -> str:
     Any name the OS hands over is encoded, one that is not UTF-8 included: its
     bytes (``os.fsencode`` undoes the surrogate escapes) are percent-encoded.
     """
+    from urllib.parse import quote
+
     if os.path.isabs(file):
         return Path(file).as_uri()
     return quote(os.fsencode(file.replace(os.sep, "/")), safe="/")
@@ -297,6 +300,8 @@ def _identity(finding: Finding, uri: str) -> str:
 
 
 def _rule_descriptor(code: str) -> dict[str, Any]:
+    from carsi_claims.output.rules import help_uri, rule
+
     r = rule(code)
     uri = help_uri(code)
     return {
@@ -333,6 +338,8 @@ def to_sarif(
     numbers in it left out) and count repeats, so a finding keeps its
     fingerprint when lines move.
     """
+    from carsi_claims.output.rules import RULES
+
     if version is None:
         from importlib.metadata import PackageNotFoundError
         from importlib.metadata import version as dist_version
@@ -352,7 +359,7 @@ def to_sarif(
         loc = _located(finding, subject) or Location("claims.yaml", 1, 1)
         location = _sarif_location(loc, top)
         identity = _identity(finding, location["physicalLocation"]["artifactLocation"]["uri"])
-        digest = hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()
+        digest = sha256_hex(identity.encode("utf-8", "surrogateescape"))
         seen[digest] += 1
         fingerprint = f"{digest[:32]}:{seen[digest]}"
         result: dict[str, Any] = {

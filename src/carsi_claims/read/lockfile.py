@@ -29,6 +29,7 @@ import attrs
 from carsi_claims._paths import display_path
 from carsi_claims._reading import read_regular, reason
 from carsi_claims._records import Record
+from carsi_claims._sha256 import sha256_hex
 from carsi_claims.findings import Finding, Location, Severity, decode_error_location
 from carsi_claims.model import is_valid_id
 
@@ -253,9 +254,7 @@ class _Reader:
 
 
 def _sha256(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def _short(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path, PurePosixPath
@@ -12,6 +11,7 @@ import attrs
 from carsi_claims._paths import display_path
 from carsi_claims._reading import file_kind, read_regular, reason
 from carsi_claims._records import Record
+from carsi_claims._sha256 import sha256_hex
 from carsi_claims.findings import Finding, Severity
 
 __all__ = ["SeedError", "SeedText", "Seeds", "seeds_folder_finding"]
@@ -94,7 +94,7 @@ class Seeds:
                 "provenance.not-utf8",
                 f"source file {relative!r} is not UTF-8 (byte {exc.start}: {exc.reason})",
             ) from None
-        seed = SeedText(data, hashlib.sha256(data).hexdigest(), text)
+        seed = SeedText(data, sha256_hex(data), text)
         self._cache[relative] = seed
         return seed
 
