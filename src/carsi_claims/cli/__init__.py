@@ -7,6 +7,9 @@ Command modules import ``common`` and the layers below (citing, output,
 checks, analysis, dataset, read, base), never each other or ``main``.
 """
 
-from carsi_claims.cli.main import main, run
+from carsi_claims._gc import paused
+
+with paused():  # building the command modules frees nothing: no collection meanwhile
+    from carsi_claims.cli.main import main, run
 
 __all__ = ["main", "run"]

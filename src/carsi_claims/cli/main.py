@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TextIO
 
+from carsi_claims._gc import paused
 from carsi_claims.cli.citing import add_commands as add_citing_commands
 from carsi_claims.cli.common import (
     EXIT_CODES,
@@ -151,6 +152,13 @@ def _parser(argv: Sequence[str] = ()) -> _Parser:
 
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run the command line with explicit streams; returns the exit code."""
+    # The collector is paused for the run: what a command builds (its parser, the
+    # modules it imports, the dataset) lives to its end, so a collection frees nothing.
+    with paused():
+        return _run(argv, out, err)
+
+
+def _run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     parser = _parser(argv)
     try:
         # argparse prints --help and its messages to sys.stdout/sys.stderr.
