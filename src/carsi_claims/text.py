@@ -57,7 +57,6 @@ _TRANSLATE: Final = str.maketrans(
         "\u00ad": None,  # soft hyphen
     }
 )
-_SPACE: Final = re.compile(r"\s+")
 #: The runs of white space that folding changes: all but a single plain space (which it
 #: would replace by itself, a hundred thousand times in a megabyte of text).
 _SPACES: Final = re.compile(r"\s{2,}|[^\S ]")

@@ -38,7 +38,7 @@ import attrs
 
 from carsi_claims._paths import display_path
 from carsi_claims._records import Record
-from carsi_claims.analysis.figures import Figure, FigureKind, find_figures
+from carsi_claims.analysis.figures import NUMERIC_KINDS, Figure, FigureKind, find_figures
 from carsi_claims.dataset import Dataset
 from carsi_claims.model import CoverageIgnore, Provenance, Source
 from carsi_claims.read.seeds import SeedError, Seeds
@@ -55,7 +55,6 @@ __all__ = [
 ]
 
 _CONTEXT: Final = 30
-_NOT_QUOTATIONS: Final = frozenset(FigureKind) - {FigureKind.QUOTATION}
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -138,7 +137,7 @@ def scan_text(text: str) -> list[Figure]:
     Sorted by start (then end).  A figure inside a quotation is listed too.
     """
     found = find_figures(text, kinds={FigureKind.QUOTATION})
-    found += find_figures(text, kinds=_NOT_QUOTATIONS)
+    found += find_figures(text, kinds=NUMERIC_KINDS)
     return sorted(found, key=lambda f: (f.start, f.end))
 
 

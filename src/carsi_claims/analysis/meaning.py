@@ -170,8 +170,11 @@ def canonical_json(form: Any) -> str:
 
 def fingerprint_of_form(form: Any) -> str:
     """``m1:`` and the SHA-256 (lowercase hex) of the canonical JSON's UTF-8 bytes."""
-    digest = sha256_hex(canonical_json(form).encode("utf-8"))
-    return f"{ALGORITHM}:{digest}"
+    return _fingerprint_of_json(canonical_json(form))
+
+
+def _fingerprint_of_json(text: str) -> str:
+    return f"{ALGORITHM}:{sha256_hex(text.encode('utf-8'))}"
 
 
 def fingerprint(claim: Claim) -> str:
@@ -217,7 +220,6 @@ def fingerprints(claims: Iterable[Claim]) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for claim in claims:
         if claim.id not in out:
-            text = canonical_json(canonical_form(claim))
-            digest = sha256_hex(text.encode("utf-8"))
-            out[claim.id] = (f"{ALGORITHM}:{digest}", text)  # as fingerprint_of_form hashes
+            text = canonical_json(canonical_form(claim))  # encoded once, hashed and kept
+            out[claim.id] = (_fingerprint_of_json(text), text)
     return out

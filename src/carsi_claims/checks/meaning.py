@@ -131,14 +131,10 @@ def stale_pins(resolution: Resolution, meanings: Meanings, lock: Lock | None = N
     return reasons
 
 
-def _lock_of(ctx: Context) -> Lock | None:
-    return ctx.lock()
-
-
 def check_meaning(ctx: Context) -> Iterator[Finding]:
     """Published claims keep their meaning; corrections are due or recorded; pins hold."""
     ds = ctx.dataset
-    lock = _lock_of(ctx)
+    lock = ctx.lock()
     published = lock is not None or ds.corrections or any(r.pins for r in ds.resolutions)
     meanings = fingerprints(ds.claims) if published else {}  # nothing to compare them with
     if lock is not None and lock.version == 1 and lock.ids:

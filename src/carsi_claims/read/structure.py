@@ -321,7 +321,7 @@ def _annotation(annotation: object, cls: type[Any]) -> Any:
     m = _TUPLE_OF.fullmatch(annotation)
     if m is not None:
         return tuple[_annotation(m[1], cls), ...]  # type: ignore[misc]
-    return eval(annotation, namespace)  # the model's own annotation, in its own module
+    raise TypeError(f"no structurer for the annotation {annotation!r} of {cls.__name__}")
 
 
 def _fields_into(
