@@ -187,21 +187,41 @@ class NameIndex(Record):
 
     def find(self, text: str) -> list[str]:
         """The entities ``text`` names, in order of first appearance (see named_entities)."""
-        if self.by_first_word.keys().isdisjoint(_WORD.findall(text)):
+        firsts = self.by_first_word.keys() & _WORD.findall(text)
+        if not firsts:
             return []  # no word of the text starts a name: most texts, at C speed
         found: dict[str, None] = {}
         taken = 0  # where the last name found ends: names do not overlap
-        for word in _WORD.finditer(text):
-            start = word.start()
+        for start, first in _word_starts(text, firsts):
             if start < taken:
                 continue
-            for name, entity in self.by_first_word.get(word.group(), ()):
+            for name, entity in self.by_first_word[first]:
                 end = start + len(name)
                 if text.startswith(name, start) and not (end < len(text) and _is_word(text[end])):
                     found[entity] = None
                     taken = end
                     break
         return list(found)
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """Where each of ``words`` stands in ``text`` as a whole word (a whole ``\\w+`` run),
+    in text order: the words of the text that start a name, found by ``str.find`` instead
+    of a step for every word of the text."""
+    out = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if not (at and _is_word(text[at - 1])) and not (
+                after < len(text) and _is_word(text[after])
+            ):
+                out.append((at, word))
+            at = text.find(word, after)
+            # every character of a word is a word character, so no whole-word occurrence
+            # starts inside another occurrence: resuming after it misses none
+    out.sort()
+    return out
 
 
 def _is_word(char: str) -> bool:
@@ -227,6 +247,7 @@ def _speakers(claim: Claim) -> set[str]:
 
 def _mentions(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
     index = NameIndex.of(entity_names(ctx.dataset.entities))
+    named: dict[str, list[str]] = {}  # by quote: the claims of a question share their quote
     for claim in claims:
         implicit = _speakers(claim)
         seen: set[str] = set()
@@ -243,7 +264,10 @@ def _mentions(ctx: Context, claims: list[Claim]) -> Iterator[Finding]:
                 )
             seen.add(ref)
         for i, p in enumerate(claim.provenance):
-            for entity in index.find(p.quote):
+            names = named.get(p.quote)
+            if names is None:
+                names = named[p.quote] = index.find(p.quote)
+            for entity in names:
                 if entity not in implicit and entity not in seen:
                     seen.add(entity)  # once per claim
                     yield ctx.finding(
