@@ -8,7 +8,8 @@ stage runs in a fresh subprocess (its peak memory, ``ru_maxrss``, is its own):
 - ``floor``: ``yaml.load(f, Loader=yaml.CSafeLoader)`` of the same file;
 - ``validate``: what ``carsi-claims validate FILE`` does, every check but
   coverage (as in ``bench_scale.py``): read, load, structure, the checks, the
-  sorted report;
+  sorted report, with the cyclic collector paused as the command pauses it
+  for its run (``cli.main.run``);
 - ``coverage``: the coverage check alone, on a dataset already loaded (it
   reads the seeds, not the claims: its time is given against the floor too,
   but its cost follows the seeds' size);
@@ -59,12 +60,14 @@ def _child(stage: str, path: Path, refs: Path | None) -> dict[str, Any]:
             yaml.load(f, Loader=yaml.CSafeLoader)
         out["seconds"] = time.process_time() - cpu
     elif stage == "validate":
+        from carsi_claims._gc import paused
         from carsi_claims.checks.suite import DEFAULT_CHECKS, validate
         from carsi_claims.dataset import load
 
         checks = [c for c in DEFAULT_CHECKS if "coverage" not in c.__name__]
         cpu = time.process_time()
-        report = validate(load(path, strict=False), checks=checks)
+        with paused():  # as the command runs (cli.main.run)
+            report = validate(load(path, strict=False), checks=checks)
         out["seconds"] = time.process_time() - cpu
         out["findings"] = len(report.findings)
         out["unlocated"] = sum(1 for f in report.findings if f.location is None)
