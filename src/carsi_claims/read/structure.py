@@ -149,6 +149,10 @@ def _partial_date(value: object) -> PartialDate:
 
 def _enum(value: object, cls: type[enum.StrEnum]) -> enum.StrEnum:
     if isinstance(value, str):
+        # the member by its value, as ``cls(value)`` finds it first, without the call
+        member = cls._value2member_map_.get(value)
+        if member is not None:
+            return member  # type: ignore[return-value]
         try:
             return cls(value)
         except ValueError:
@@ -346,7 +350,14 @@ def _fields_into(
                 bad = True
             continue
         seen += 1
-        result = _part(value[name], hook, parts, (*path, name), problems)
+        if hook is not None:  # a scalar, inline: the path is made only for a problem
+            try:
+                kwargs[name] = hook(value[name])
+            except SchemaError as exc:
+                problems.append(Problem((*path, name), exc.code, str(exc)))
+                bad = True
+            continue
+        result = _part(value[name], None, parts, (*path, name), problems)
         if result is _BAD:
             bad = True
         else:
@@ -444,6 +455,12 @@ def _claim_spec() -> tuple[_Field, ...]:
     return _fields_spec(Claim, value=_raw)
 
 
+@functools.cache
+def _value_structurer(kind: str) -> Structurer:
+    """The structurer of the value of a claim of this kind (a known kind's value)."""
+    return structurer(VALUE_TYPES[ClaimKind(kind)])
+
+
 def _structure_claim(raw: object, path: Path, problems: list[Problem]) -> Any:
     """A claim: its other fields (problems in field order, then unknown keys), then its
     value as the type its ``kind`` names (when the kind is known and the value given)."""
@@ -453,7 +470,7 @@ def _structure_claim(raw: object, path: Path, problems: list[Problem]) -> Any:
     kind_text = raw.get("kind")
     if not isinstance(kind_text, str) or kind_text not in _KINDS or "value" not in raw:
         return _BAD  # the problems name the kind or the missing value
-    value = structurer(VALUE_TYPES[ClaimKind(kind_text)])(raw["value"], (*path, "value"), problems)
+    value = _value_structurer(kind_text)(raw["value"], (*path, "value"), problems)
     if kwargs is None or value is _BAD:
         return _BAD
     kwargs["value"] = value
