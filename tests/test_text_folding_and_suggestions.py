@@ -274,6 +274,22 @@ def test_smallest_period_examples(text: str, period: int) -> None:
     assert smallest_period(text) == period
 
 
+@given(
+    st.text(alphabet="ab", min_size=1, max_size=40),
+    st.integers(1, 60),
+    st.text(alphabet="ab", max_size=40),
+    st.text(alphabet="ab", max_size=3),
+)
+def test_smallest_period_of_long_and_nearly_periodic_texts(
+    block: str, times: int, tail: str, head: str
+) -> None:
+    """Texts past the slice-border limit and below it, periodic, periodic but for a few
+    characters at either end, or not at all: the period is still the smallest shift."""
+    text = head + block * times + tail
+    expected = next((p for p in range(1, len(text)) if text[p:] == text[:-p]), len(text))
+    assert smallest_period(text) == expected
+
+
 @given(st.text(alphabet="ab", max_size=30))
 def test_smallest_period_is_the_smallest_repeating_shift(text: str) -> None:
     """Against a direct search over every shift."""

@@ -199,12 +199,43 @@ def printable(text: str, keep: str = "") -> str:
     return _MAYBE_HIDDEN.sub(lambda m: _escape_hidden(m, keep), text)
 
 
+#: Up to this length a text with no period of at most half its length has its border
+#: looked for by comparing slices (at most a quarter of its length squared characters,
+#: in C); a longer one by the KMP border table (linear, a Python step per character).
+_SLICE_BORDERS: Final = 512
+
+
 def smallest_period(text: str) -> int:
     """The smallest ``p`` with ``text[i] == text[i + p]`` throughout (``len(text)`` when the
-    text does not repeat, 0 for ""): its length less its longest proper border (KMP, linear).
+    text does not repeat, 0 for ""): its length less its longest proper border.
 
     An overlapping occurrence of ``text`` can start only a multiple of it after another.
+
+    A period of at most half the length is found by one search, at C speed: it is then
+    where the text's first half (rounded up) first occurs again, at 1 to ``n // 2``.  (If
+    ``p`` is the smallest such period and the half occurs at ``q < p``, both are periods
+    of the text's first ``q + ceil(n / 2)`` characters; by Fine and Wilf so is their gcd,
+    which then divides ``p`` and is a smaller period of the whole text.)  Otherwise the
+    border is shorter than half the text: by slices for a short text, else by KMP.
     """
+    n = len(text)
+    if n < 2:
+        return n
+    half = n // 2
+    head = text[: n - half]
+    p = text.find(head, 1, half + len(head))
+    if p != -1 and text[p:] == text[: n - p]:
+        return p
+    if n <= _SLICE_BORDERS:
+        for b in range(n - half - 1, 0, -1):
+            if text.endswith(text[:b]):
+                return n - b
+        return n
+    return _kmp_period(text)
+
+
+def _kmp_period(text: str) -> int:
+    """:func:`smallest_period` by the KMP border table (linear)."""
     border = [0] * len(text)
     k = 0
     for i in range(1, len(text)):
