@@ -38,10 +38,12 @@ and a rejected match resumes one character further on):
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import re
 from collections.abc import Callable, Collection, Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any, Final, TypeAlias
 
@@ -59,6 +61,7 @@ __all__ = [
     "number_from_words",
     "parse_figure",
     "render",
+    "shared_scans",
 ]
 
 FigureValue: TypeAlias = Money | Percentage | Count | DateValue | FiscalYears
@@ -524,6 +527,39 @@ _ALL_KINDS: Final = frozenset(FigureKind)  # iterating an enum class is slow: on
 NUMERIC_KINDS: Final = _ALL_KINDS - {FigureKind.QUOTATION}
 
 
+#: Within :func:`shared_scans`: the matches of every numeric rule in each text searched.
+_SHARED: ContextVar[dict[str, tuple[Figure, ...]] | None] = ContextVar(
+    "carsi_claims_shared_scans", default=None
+)
+
+
+@contextlib.contextmanager
+def shared_scans() -> Iterator[None]:
+    """Within the block, each text is searched once for the numeric figures, whatever kinds
+    :func:`find_figures` is asked for: a later call on the same text, for any numeric kinds,
+    resolves the matches already found.  The answers are the same as without the block.
+
+    The checks of a run use it: the value check reads every figure of a quote, the
+    curation check the money or percentage figures of the same quotes.  The matches are
+    kept until the block ends (per context: threads and tasks each have their own).
+    """
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def _numeric_matches(text: str) -> tuple[Figure, ...]:
+    """Every accepted match of every numeric rule in ``text``, rule by rule, unresolved."""
+    out = _ruled_out_ids(text)
+    found: list[Figure] = []
+    for rule in _RULES:
+        if id(rule[1]) not in out:
+            _scan(rule, text, found)
+    return tuple(found)
+
+
 def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> list[Figure]:
     """Every figure mention in ``text``, sorted by start, non-overlapping.
 
@@ -534,11 +570,18 @@ def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> l
     and the other kinds separately.  Nothing inside a URL is a figure.
     """
     wanted = _ALL_KINDS if kinds is None else kinds
-    out = _ruled_out_ids(text)
+    shared = _SHARED.get()
     found: list[Figure] = []
-    for rule in _RULES:
-        if rule[0] in wanted and id(rule[1]) not in out:
-            _scan(rule, text, found)
+    if shared is not None and FigureKind.QUOTATION not in wanted:
+        matches = shared.get(text)
+        if matches is None:
+            matches = shared[text] = _numeric_matches(text)
+        found = [f for f in matches if f.kind in wanted]  # each rule's in _RULES order
+    else:
+        out = _ruled_out_ids(text)
+        for rule in _RULES:
+            if rule[0] in wanted and id(rule[1]) not in out:
+                _scan(rule, text, found)
     if FigureKind.QUOTATION in wanted:
         found.extend(_quotations(text))
     if not found:

@@ -63,6 +63,9 @@ def validate(
         if problem is not None:
             before.append(problem)
             context = Context(dataset, None)
-    with paused():
+    from carsi_claims.analysis.figures import shared_scans
+
+    # the value and curation checks read the figures of the same quotes: searched once
+    with paused(), shared_scans():
         found = [*before, *dataset.problems, *run(context, checks)]
         return Report.of(found, first_file=dataset.file)
