@@ -10,10 +10,13 @@ boundary.
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from carsi_claims.checks import curation
 from carsi_claims.checks.curation import NameIndex
 
 _WORD = re.compile(r"\w+")
@@ -63,11 +66,38 @@ def _texts_and_names(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
     return text, names
 
 
-@given(_texts_and_names())
-def test_find_is_the_word_by_word_scan(case: tuple[str, dict[str, str]]) -> None:
+@given(_texts_and_names(), st.sampled_from([0, 1, 8]))
+def test_find_is_the_word_by_word_scan(case: tuple[str, dict[str, str]], find_up_to: int) -> None:
+    """By str.find of each name-starting word (up to a few) or by walking the words."""
     text, names = case
     named = {n: e for n, e in names.items() if _WORD.match(n)}
-    assert NameIndex.of(names).find(text) == _reference(text, named)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(curation, "_FIND_UP_TO", find_up_to)
+        assert NameIndex.of(names).find(text) == _reference(text, named)
+
+
+class _CountingFinds(str):
+    """A text that counts the ``str.find`` searches made on it."""
+
+    finds = 0
+
+    def find(self, *args: Any) -> int:
+        type(self).finds += 1
+        return super().find(*args)
+
+
+def test_many_name_starting_words_are_found_in_one_walk() -> None:
+    """A text holding many entities' first words is walked once, not searched once per
+    word (which would cost words x length); a text holding a few is searched per word."""
+    words = [f"Place{i}" for i in range(40)]
+    text = " ".join(f"{w} Hall and" for w in words) * 3
+    index = NameIndex.of({f"{w} Hall": w for w in words})
+    _CountingFinds.finds = 0
+    assert index.find(_CountingFinds(text)) == words
+    assert _CountingFinds.finds == 0
+    few = " ".join(f"{w} Hall and" for w in words[:2]) * 3
+    assert index.find(_CountingFinds(few)) == words[:2]
+    assert _CountingFinds.finds == 2 * (3 + 1)  # each word: its 3 places, then none left
 
 
 def test_a_name_word_inside_a_longer_word_is_not_a_name() -> None:

@@ -165,6 +165,9 @@ def entity_names(entities: Iterable[Entity]) -> dict[str, str]:
 
 
 _WORD: Final = re.compile(r"\w+")
+#: Up to this many distinct name-starting words, a text is searched for each with
+#: ``str.find``; with more, its words are walked once (linear whatever their number).
+_FIND_UP_TO: Final = 8
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -192,7 +195,12 @@ class NameIndex(Record):
             return []  # no word of the text starts a name: most texts, at C speed
         found: dict[str, None] = {}
         taken = 0  # where the last name found ends: names do not overlap
-        for start, first in _word_starts(text, firsts):
+        starts = (
+            _word_starts(text, firsts)
+            if len(firsts) <= _FIND_UP_TO
+            else [(w.start(), w.group()) for w in _WORD.finditer(text) if w.group() in firsts]
+        )
+        for start, first in starts:
             if start < taken:
                 continue
             for name, entity in self.by_first_word[first]:
