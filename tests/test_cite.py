@@ -135,3 +135,13 @@ def test_show_follows_superseded_by_and_says_so(tmp_dataset: TmpDataset) -> None
     assert "\ncarsi.goals-old is retracted; it is superseded by carsi.goals:\n\ncarsi.goals " in out
     code, out, _ = cli("show", "carsi.goals-old", str(paths.claims), "--format", "json")
     assert (json.loads(out)["current"], json.loads(out)["status"]) == ("carsi.goals", "retracted")
+
+
+def test_the_retraction_warning_points_at_the_caller(tmp_dataset: TmpDataset) -> None:
+    """The RetractedClaimWarning is reported at the line that called ``cite`` (the caller's
+    file), not inside the library, so ``-W`` filters and tracebacks name the caller."""
+    dataset = load(tmp_dataset(RETRACTED_YAML, MINI_SEEDS).claims)
+    with pytest.warns(RetractedClaimWarning) as caught:
+        cite("carsi.goals-old", dataset)
+    [warning] = caught
+    assert (warning.category, warning.filename) == (RetractedClaimWarning, __file__)
