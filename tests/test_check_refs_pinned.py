@@ -143,11 +143,20 @@ def test_a_named_dangling_link_is_unreadable_and_the_next_path_is_read(
     assert (report.files, report.references, report.ok) == (1, 1, False)
 
 
+@pytest.mark.parametrize(
+    ("errno", "strerror", "reason"),
+    [(13, "Permission denied", "Permission denied"), (None, None, "OSError")],
+)
 def test_a_folder_the_walk_cannot_open_is_unreadable(
-    tmp_dataset: TmpDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_dataset: TmpDataset,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errno: int | None,
+    strerror: str | None,
+    reason: str,
 ) -> None:
     """A subfolder that cannot be listed is refs.unreadable at its line 1, with the system's
-    reason; the rest of the walk is read."""
+    reason (or, with none, the error's type); the rest of the walk is read."""
     docs = tmp_path / "docs"
     (docs / "locked").mkdir(parents=True)
     (docs / "locked" / "x.md").write_text("carsi:carsi.nope\n", encoding="utf-8")
@@ -156,7 +165,7 @@ def test_a_folder_the_walk_cannot_open_is_unreadable(
 
     def scandir(path: str | os.PathLike[str]) -> object:
         if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
+            raise OSError(errno, strerror, str(path))
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
@@ -165,7 +174,7 @@ def test_a_folder_the_walk_cannot_open_is_unreadable(
         (
             "refs.unreadable",
             "error",
-            "cannot read it: Permission denied",
+            f"cannot read it: {reason}",
             Location(str(docs / "locked"), 1, 1),
             None,
         )
