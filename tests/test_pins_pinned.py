@@ -39,6 +39,11 @@ def _write(tmp_dataset: TmpDataset, resolutions: str) -> tuple[Path, Dataset]:
     return claims, load(claims)
 
 
+def _text(path: Path) -> str:
+    """The file's text with its line ends as they are (no newline translation)."""
+    return path.read_bytes().decode("utf-8")
+
+
 def _fp(dataset: Dataset, claim_id: str) -> str:
     return fingerprints(dataset.claims)[claim_id][0]
 
@@ -77,7 +82,7 @@ def test_pins_go_after_each_resolutions_last_line(tmp_dataset: TmpDataset) -> No
     assert update == PinUpdate(claims, ("res.a", "res.b"))
     assert update.ok
     head, tail = TWO.split("\n\n  # between\n")
-    assert claims.read_text(encoding="utf-8") == (
+    assert _text(claims) == (
         MINI_YAML
         + head
         + "\n"
@@ -128,6 +133,7 @@ resolutions:
     kind: undetermined
     claims: [carsi.date]
     pins: [{claim: carsi.date, fingerprint: "m1:00"}]
+
     rationale: three
   - id: res.d
     kind: undetermined
@@ -136,16 +142,20 @@ resolutions:
 """
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_repinning_replaces_each_pins_block_whatever_its_list_style(
-    tmp_dataset: TmpDataset,
+    tmp_dataset: TmpDataset, newline: str
 ) -> None:
     """A stale pins block is replaced up to its last item (items indented further or at the
     key's indent, or a flow list on the key's line); the key after it, and the blank line
-    before that key, stay."""
+    before that key, stay; the new block has the file's line ends."""
     claims, dataset = _write(tmp_dataset, STALE)
+    claims.write_bytes(_text(claims).replace("\n", newline).encode("utf-8"))
+    dataset = load(claims)
     update = pin_resolutions(dataset, ["res.c", "res.a", "res.b", "res.a"])
     assert update == PinUpdate(claims, ("res.a", "res.b", "res.c"))
-    text = claims.read_text(encoding="utf-8")
+    text = _text(claims).replace(newline, "\n")
+    assert "\r" not in text
     assert text == MINI_YAML + (
         "resolutions:\n"
         "  - id: res.a\n"
@@ -163,7 +173,8 @@ def test_repinning_replaces_each_pins_block_whatever_its_list_style(
         "    rationale: two\n"
         "  - id: res.c\n"
         "    kind: undetermined\n"
-        "    claims: [carsi.date]\n" + _block(dataset, 4, "carsi.date") + "    rationale: three\n"
+        "    claims: [carsi.date]\n" + _block(dataset, 4, "carsi.date") + "\n"
+        "    rationale: three\n"
         "  - id: res.d\n"
         "    kind: undetermined\n"
         "    claims: [carsi.funding-years]\n"
@@ -206,6 +217,34 @@ def test_a_dataset_not_read_from_a_file_cannot_be_pinned() -> None:
     with pytest.raises(ValueError, match="not read from a file") as info:
         pin_resolutions(Dataset())
     assert str(info.value) == "the dataset was not read from a file: there is no file to pin in"
+
+
+def test_a_dataset_with_a_file_name_but_no_document_cannot_be_pinned(tmp_path: Path) -> None:
+    """A dataset built in memory and given a file name was not read from it: refused too."""
+    with pytest.raises(ValueError, match="not read from a file"):
+        pin_resolutions(Dataset(file=str(tmp_path / "claims.yaml")))
+
+
+def test_a_quoted_pins_key_is_left_to_the_hand(tmp_dataset: TmpDataset) -> None:
+    """A pins key written in quotes is not one this writer replaces: nothing is written, and
+    the message names the resolution."""
+    quoted = STALE.replace(
+        '    pins: [{claim: carsi.date, fingerprint: "m1:00"}]\n',
+        '    "pins": [{claim: carsi.date, fingerprint: "m1:00"}]\n',
+    )
+    assert quoted != STALE
+    claims, dataset = _write(tmp_dataset, quoted)
+    before = claims.read_bytes()
+    update = pin_resolutions(dataset, ["res.c"])
+    assert update == PinUpdate(
+        claims,
+        problem=(
+            "cannot place the pins safely: resolution 'res.c' is not written in the block style "
+            "this command edits; add these under each resolution by hand:\n"
+            "# res.c\n" + _block(dataset, 4, "carsi.date")
+        ),
+    )
+    assert claims.read_bytes() == before
 
 
 def test_a_flow_style_resolution_is_refused_with_every_block_to_add(
