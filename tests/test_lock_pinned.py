@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from _mini import MINI_SEEDS, MINI_YAML, mutate
@@ -11,8 +13,10 @@ from carsi_claims.citing.lock import (
     LockedCorrection,
     LockedId,
     LockUpdate,
+    read_lock,
     render_lock,
     update_lock,
+    write_lock,
 )
 from carsi_claims.dataset import Dataset
 from conftest import TmpDataset
@@ -78,3 +82,37 @@ def test_a_malformed_source_id_does_not_stop_the_lock(tmp_dataset: TmpDataset) -
     paths = tmp_dataset(claims, MINI_SEEDS)
     update = update_lock(load(paths.claims))
     assert (update.problems, update.ok, update.written, update.total) == ((), True, True, 6)
+
+
+def test_write_lock_writes_the_ids_and_the_corrections(tmp_path: Path) -> None:
+    """``write_lock`` writes exactly what ``render_lock`` renders, corrections included."""
+    ids = [LockedId("a.x", 1, "m1:aa", '{"a"}')]
+    corrections = [LockedCorrection("a.x", "m1:a0", "m1:aa", '{"a0"}', 2)]
+    lock_file = tmp_path / "claims.lock"
+    write_lock(lock_file, ids, corrections)
+    assert lock_file.read_bytes().decode("utf-8") == render_lock(ids, corrections)
+    assert lock_file.read_text(encoding="utf-8").endswith('\ncorrection a.x m1:a0 m1:aa {"a0"}\n')
+
+
+def test_update_lock_refuses_a_changed_meaning_unless_asked_to_repin(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """By default a published claim whose meaning changed with no correction is refused (the
+    locked entry returned, nothing written); ``repin=True`` pins it to its new meaning."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    lock_file = paths.claims.with_name("claims.lock")
+    assert update_lock(load(paths.claims)).written
+    lock = read_lock(lock_file)
+    assert lock is not None
+    [locked] = [e for e in lock.ids if e.id == "carsi.clinton-together"]
+    tmp_dataset(mutate("role: Secretary of State", "role: U.S. Secretary of State"), MINI_SEEDS)
+    before = lock_file.read_bytes()
+    refused = update_lock(load(paths.claims))
+    assert refused == LockUpdate(lock_file, total=6, changed=(locked,))
+    assert not refused.ok
+    assert lock_file.read_bytes() == before
+    repinned = update_lock(load(paths.claims), repin=True)
+    assert repinned == LockUpdate(
+        lock_file, total=6, repinned=("carsi.clinton-together",), written=True
+    )
+    assert lock_file.read_bytes() != before
