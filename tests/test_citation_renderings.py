@@ -154,3 +154,18 @@ def test_a_title_ends_with_one_full_stop(title: str) -> None:
     """The title's own closing full stops are not doubled."""
     quote = CitedQuote("q", "s", title, "P", PartialDate(2011), None, 0, 1)
     assert quote.where() == "A title. P, 2011."
+
+
+@pytest.mark.parametrize("title", ["Planet X", "Planet X.", "Planet X.."])
+def test_only_full_stops_are_taken_off_the_end_of_a_title(title: str) -> None:
+    """A title ending in a letter keeps it: only its closing full stops go."""
+    quote = CitedQuote("q", "s", title, "P", PartialDate(2011), None, 0, 1)
+    assert quote.where() == "Planet X. P, 2011."
+
+
+def test_markdown_quote_lines_lose_trailing_blanks_and_a_blank_line_is_a_bare_marker() -> None:
+    """A quote line's trailing spaces are dropped and an empty line is ``>`` alone, so the
+    block quote holds no line ending in a space (Markdown's hard break)."""
+    quote = CitedQuote("first line  \n\nthird", "s", "T", "P", PartialDate(2011), None, 0, 1)
+    citation = Citation("x.y", (quote,))
+    assert citation.markdown() == ("> first line\n>\n> third\n>\n> — T. P, 2011. (`carsi:x.y`)\n")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ from carsi_claims import (
     cite,
     load,
 )
+from carsi_claims.citing import cite as cite_module
 from conftest import TmpDataset
 
 GOALS = MINI_YAML[
@@ -135,3 +138,27 @@ def test_show_follows_superseded_by_and_says_so(tmp_dataset: TmpDataset) -> None
     assert "\ncarsi.goals-old is retracted; it is superseded by carsi.goals:\n\ncarsi.goals " in out
     code, out, _ = cli("show", "carsi.goals-old", str(paths.claims), "--format", "json")
     assert (json.loads(out)["current"], json.loads(out)["status"]) == ("carsi.goals", "retracted")
+
+
+def test_the_retraction_warning_is_not_placed_in_the_library(tmp_dataset: TmpDataset) -> None:
+    """The RetractedClaimWarning names a frame outside ``carsi_claims.citing.cite`` (the
+    caller's; see the next test), never the line of the library that issued it."""
+    dataset = load(tmp_dataset(RETRACTED_YAML, MINI_SEEDS).claims)
+    with pytest.warns(RetractedClaimWarning) as caught:
+        cite("carsi.goals-old", dataset)
+    [warning] = caught
+    assert Path(warning.filename) != Path(cite_module.__file__)
+
+
+@pytest.mark.skipif(
+    "MUTANT_UNDER_TEST" in os.environ,
+    reason="under mutmut a trampoline frame stands between the caller and cite",
+)
+def test_the_retraction_warning_points_at_the_caller(tmp_dataset: TmpDataset) -> None:
+    """The RetractedClaimWarning is reported at the line that called ``cite`` (the caller's
+    file), not inside the library, so ``-W`` filters and tracebacks name the caller."""
+    dataset = load(tmp_dataset(RETRACTED_YAML, MINI_SEEDS).claims)
+    with pytest.warns(RetractedClaimWarning) as caught:
+        cite("carsi.goals-old", dataset)
+    [warning] = caught
+    assert (warning.category, warning.filename) == (RetractedClaimWarning, __file__)
