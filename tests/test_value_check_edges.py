@@ -65,3 +65,19 @@ def test_a_derived_claim_does_not_stop_the_value_check_of_later_claims(
     text = mutate("amount: 260000000", "amount: 265000000", text)
     found = [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0] == "value.mismatch"]
     assert found == [("value.mismatch", *where(text, '"$260 million"'), "carsi.funding")]
+
+
+def test_an_empty_quote_does_not_stop_the_value_check_of_later_entries(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """An empty quote (record.empty, not read for a value) before a quote that does not
+    state the value: that later quote is still a value.mismatch, as are later claims."""
+    empty = '      - source: src-a\n        quote: ""\n        start: 0\n        end: 0\n'
+    text = mutate("    provenance:\n", "    provenance:\n" + empty)
+    text = mutate("amount: 260000000", "amount: 265000000", text)
+    text = mutate("value: {value: 5}", "value: {value: 6}", text)
+    found = [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0] == "value.mismatch"]
+    assert found == [
+        ("value.mismatch", *where(text, '"$260 million"'), "carsi.funding"),
+        ("value.mismatch", *where(text, '"Five Goals"'), "carsi.goals"),
+    ]
