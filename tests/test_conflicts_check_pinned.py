@@ -112,11 +112,12 @@ def test_a_misfit_resolution_is_reported_at_its_kind_and_later_sets_still_checke
 
 def test_a_stale_resolution_is_an_error_at_its_claims(tmp_path: Path) -> None:
     """A resolution of claims that do not conflict is resolution.stale at its claims list,
-    naming them; one naming a claim left out for a schema problem is not reported."""
+    naming them; one naming a claim left out for a schema problem is not reported (and
+    does not stop the check of the resolutions after it)."""
     f, text = _write(
         tmp_path,
-        "  - id: r1\n    kind: undetermined\n    claims: [a, c]\n    rationale: apart\n"
-        "  - id: r2\n    kind: undetermined\n    claims: [a, x]\n    rationale: broken\n",
+        "  - id: r2\n    kind: undetermined\n    claims: [a, x]\n    rationale: broken\n"
+        "  - id: r1\n    kind: undetermined\n    claims: [a, c]\n    rationale: apart\n",
     )
     stale = [x for x in _found(f) if x[0] == "resolution.stale"]
     assert stale == [
