@@ -176,6 +176,25 @@ def test_a_mention_scan_lists_quotations_and_the_figures_inside_them() -> None:
     assert stale == []
 
 
+def test_mentions_are_in_text_order_whatever_their_kind() -> None:
+    """A figure before a quotation is listed before it (quotations are scanned apart)."""
+    text = "Up to 20% went, he said: “We paid $5 million in 2010 for the whole programme.”\n"
+    kinds = ["percentage", "quotation", "money"]
+    assert [m.figure.kind.value for m in _scan(text)[0]] == kinds
+
+
+def test_the_claim_named_as_covering_is_the_one_reaching_furthest() -> None:
+    """Of several quotes holding a mention: the one ending last, then starting first, then the
+    smallest claim id (so the name does not depend on the order of the claims)."""
+    text = "They paid $5 million in all.\n"
+    longer = [("$5 million in", "z-long"), ("paid $5 million", "a-short")]
+    assert [m.covered_by for m in _scan(text, longer)[0]] == ["z-long"]
+    same_end = [("$5 million in", "a-late"), ("paid $5 million in", "z-early")]
+    assert [m.covered_by for m in _scan(text, same_end)[0]] == ["z-early"]
+    same_span = [("$5 million", "z"), ("$5 million", "b"), ("$5 million", "m")]
+    assert [m.covered_by for m in _scan(text, same_span)[0]] == ["b"]
+
+
 def test_an_empty_claim_quote_covers_nothing() -> None:
     """A provenance entry with an empty quote (a schema error elsewhere) covers no mention."""
     mentions, _ = _scan(TEXT, [("", "empty")], at={"": 0})
@@ -275,8 +294,9 @@ def test_a_duplicate_source_id_is_scanned_once(tmp_path: Path) -> None:
     """Two sources of one id: the first is scanned, the second left to the id checks."""
     first = _source(tmp_path, "a", "a.txt", "Fees: $5.\n")
     again = _source(tmp_path, "a", "b.txt", "Fees: $6.\n")
-    report = coverage(Dataset(sources=(first, again), seeds_dir=tmp_path))
-    assert [m.figure.text for m in report.mentions] == ["$5"]
+    other = _source(tmp_path, "c", "c.txt", "Fees: $7.\n")
+    report = coverage(Dataset(sources=(first, again, other), seeds_dir=tmp_path))
+    assert [(m.source, m.figure.text) for m in report.mentions] == [("a", "$5"), ("c", "$7")]
 
 
 def test_no_seeds_folder_is_an_empty_complete_report() -> None:
