@@ -367,3 +367,10 @@ def test_the_indexed_search_finds_what_a_plain_search_finds(
     quotes += [f"z{i} z{i + 1}" for i in range(17)]
     quotes += ["ab ab", "a b.", "b a", "$5 a", "a.b", "5 ab"]
     assert _occurrences_of(text, quotes) == {quote: _occurrences(text, quote) for quote in quotes}
+
+
+def test_the_indexed_search_finds_a_quote_at_the_start_of_the_text() -> None:
+    """A quote standing at offset 0 is found when its rarest interior word is looked up."""
+    text = "Fees: $5 or $5 or $5. " + " ".join(f"w{i} x" for i in range(100))
+    quotes = ["Fees: $5 or", *(f"w{i} x w{i + 1}" for i in range(20))]
+    assert _occurrences_of(text, quotes)["Fees: $5 or"] == [(0, 11)]
