@@ -128,3 +128,13 @@ def test_a_resolution_resolves_every_set_it_covers_and_no_set_is_resolved_twice(
     matches, stale = resolve([empty], [both])
     assert [m.resolution for m in matches] == [None]
     assert stale == [both]
+
+
+def test_a_set_of_one_claim_is_resolved_by_a_resolution_naming_it() -> None:
+    """A hand-made set of a single claim is matched like any other set."""
+    single = Conflict(ConflictKind.VALUE, ("b",), "d")
+    named = Resolution("r1", ("a", "b"), ResolutionKind.SOURCE_ERROR, "why")
+    other = Resolution("r2", ("a",), ResolutionKind.SOURCE_ERROR, "why")
+    matches, stale = resolve([single], [other, named])
+    assert [m.resolution for m in matches] == [named]
+    assert stale == [other]

@@ -102,3 +102,26 @@ def test_excerpt_of_takes_fragments() -> None:
     assert excerpt_of(["we", "it"], ["we will", "it"])
     assert not excerpt_of(["it", "we"], ["we will", "it"])
     assert not excerpt_of([], ["we"])
+
+
+def test_long_texts_are_diffed_word_by_word_however_often_a_word_repeats() -> None:
+    """Over 200 words, a word said very often is still matched, not treated as noise."""
+    middle = " ".join(["the"] * 210)
+    assert word_diff(f"x {middle} y", f"z {middle} q") == f"[-x-] {{+z+}} {middle} [-y-] {{+q+}}"
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        ("we ... will", "we will support", True),
+        ("a ... b", "a b a", True),
+        ("we a ... a", "we a", False),
+        ("a b ... b", "a b c", False),
+    ],
+)
+def test_excerpt_fragments_follow_one_another_without_sharing_words(
+    part: str, whole: str, expected: bool
+) -> None:
+    """A fragment may start right after the one before, at the first place it stands after
+    it, but never reuse a word the one before has taken."""
+    assert is_excerpt(part, whole) is expected
