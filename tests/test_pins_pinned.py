@@ -293,14 +293,18 @@ def test_an_edit_that_would_change_a_value_is_refused(tmp_dataset: TmpDataset) -
     assert claims.read_bytes() == before
 
 
-def test_an_edit_that_would_not_read_back_is_refused(tmp_dataset: TmpDataset) -> None:
-    """An empty flow list of pins (``pins: []``) is not replaced by this writer: the block it
-    adds after the resolution would repeat the key, which the reader refuses, so nothing is
-    written (today's limit of the writer; the read-back is what keeps the file whole)."""
+def test_an_empty_list_of_pins_is_replaced_by_the_block(tmp_dataset: TmpDataset) -> None:
+    """``pins: []`` is a pins key like any other: its line is replaced by the block (0.2.0
+    added a second ``pins`` key after the resolution, which the read-back refused, and
+    said the resolution was not in the block style)."""
     empty = TWO.replace("    rationale: two", "    pins: []\n    rationale: two")
     claims, dataset = _write(tmp_dataset, empty)
-    before = claims.read_bytes()
     update = pin_resolutions(dataset, ["res.b"])
-    assert update.problem is not None
-    assert update.problem.startswith("cannot place the pins safely: the resolutions are ")
-    assert claims.read_bytes() == before
+    assert update.problem is None
+    assert update.pinned == ("res.b",)
+    text = _text(claims)
+    assert "pins: []" not in text
+    assert text.count("pins:") == 1
+    assert _block(dataset, 4, "carsi.goals", "carsi.date") + "    rationale: two" in text
+    again = load(claims)
+    assert [p.claim for p in again.resolutions[1].pins] == ["carsi.goals", "carsi.date"]
