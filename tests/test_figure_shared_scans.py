@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from tests.test_figure_search_shortcuts_exact import _TEXTS
 
 from carsi_claims.analysis import figures
 from carsi_claims.analysis.figures import NUMERIC_KINDS, FigureKind, find_figures, shared_scans
+from test_figure_search_shortcuts_exact import _TEXTS
 
 _KIND_SETS = st.one_of(
     st.none(),
