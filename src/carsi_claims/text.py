@@ -139,13 +139,7 @@ class Suggestions:
 
     def _shortlist(self, word: str) -> list[str]:
         if self._index is None:
-            names = list(dict.fromkeys(self._names))
-            postings: dict[str, list[int]] = defaultdict(list)
-            if len(names) > EXACT_UP_TO:
-                for i, name in enumerate(names):
-                    for gram in _trigrams(name):
-                        postings[gram].append(i)
-            self._index = names, dict(postings)
+            self._index = _build_index(self._names)
         names, index = self._index
         if len(names) <= EXACT_UP_TO:
             self.work += len(names)
@@ -164,6 +158,23 @@ class Suggestions:
         self.work += _POSTINGS - budget + min(SHORTLIST, len(shared))
         top = shared.most_common(SHORTLIST)
         return [names[i] for i, _ in top]
+
+
+def _build_index(names: Iterable[str]) -> tuple[list[str], dict[str, list[int]]]:
+    """The distinct names, and the trigram postings when there are more than
+    :data:`EXACT_UP_TO` of them.  The collector is paused: the millions of postings all
+    stay alive, and a collection meanwhile would walk every object of the process (at
+    100,000 claim ids, a loaded dataset: most of the time of a first suggestion)."""
+    from carsi_claims._gc import paused
+
+    with paused():
+        distinct = list(dict.fromkeys(names))
+        postings: dict[str, list[int]] = defaultdict(list)
+        if len(distinct) > EXACT_UP_TO:
+            for i, name in enumerate(distinct):
+                for gram in _trigrams(name):
+                    postings[gram].append(i)
+        return distinct, dict(postings)
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
