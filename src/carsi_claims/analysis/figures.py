@@ -550,14 +550,14 @@ def shared_scans() -> Iterator[None]:
         _SHARED.reset(token)
 
 
-def _numeric_matches(text: str) -> tuple[Figure, ...]:
-    """Every accepted match of every numeric rule in ``text``, rule by rule, unresolved."""
+def _rule_matches(text: str, wanted: Collection[FigureKind]) -> list[Figure]:
+    """Every accepted match of each rule of a ``wanted`` kind, rule by rule, unresolved."""
     out = _ruled_out_ids(text)
     found: list[Figure] = []
     for rule in _RULES:
-        if id(rule[1]) not in out:
+        if rule[0] in wanted and id(rule[1]) not in out:
             _scan(rule, text, found)
-    return tuple(found)
+    return found
 
 
 def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> list[Figure]:
@@ -571,17 +571,13 @@ def find_figures(text: str, *, kinds: Collection[FigureKind] | None = None) -> l
     """
     wanted = _ALL_KINDS if kinds is None else kinds
     shared = _SHARED.get()
-    found: list[Figure] = []
     if shared is not None and FigureKind.QUOTATION not in wanted:
         matches = shared.get(text)
         if matches is None:
-            matches = shared[text] = _numeric_matches(text)
+            matches = shared[text] = tuple(_rule_matches(text, NUMERIC_KINDS))
         found = [f for f in matches if f.kind in wanted]  # each rule's in _RULES order
     else:
-        out = _ruled_out_ids(text)
-        for rule in _RULES:
-            if rule[0] in wanted and id(rule[1]) not in out:
-                _scan(rule, text, found)
+        found = _rule_matches(text, wanted)
     if FigureKind.QUOTATION in wanted:
         found.extend(_quotations(text))
     if not found:
