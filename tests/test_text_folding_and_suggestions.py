@@ -318,3 +318,18 @@ def test_smallest_period_of_long_texts_with_short_borders(text: str, period: int
     is the length less the longest border, also when the border is found only by falling
     back from a longer partial match ('aaab' ends in 'aab', the text's start)."""
     assert smallest_period(text) == period
+
+
+def test_names_given_twice_are_indexed_and_compared_once() -> None:
+    """A name given twice is one name: among few names each distinct one is compared once,
+    and among many the trigram index holds each once, so a lookup does the work it does
+    over the distinct names."""
+    few = [f"n{i:04d}" for i in range(200)]
+    twice = Suggestions(few + few)
+    assert twice.closest("n0007x") == "n0007"
+    assert twice.work == 200
+    many = [f"n{i:04d}" for i in range(300)]
+    twice = Suggestions(many + many[::-1])
+    once = Suggestions(many)
+    assert twice.closest("n0123y") == once.closest("n0123y") == "n0123"
+    assert twice.work == once.work > 0
