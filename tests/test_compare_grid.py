@@ -162,3 +162,21 @@ def test_names_are_those_of_active_claims() -> None:
         "'amounts' is neither a list id nor a property of any claim; did you mean 'amount'?"
     )
     assert isinstance(info.value, LookupError)
+
+
+def test_an_item_numbered_below_one_stands_before_item_one() -> None:
+    """Items stay in ordinal order when an ordinal is below 1 (a record the checks report,
+    but the grid still shows), whatever the order of the claims."""
+    ds = attrs.evolve(
+        _dataset(), claims=(_item("a", 1, "one", "s1"), _item("b", -1, "minus one", "s1"))
+    )
+    assert [row.key for row in compare(ds, "l").rows] == ["-1", "1"]
+
+
+def test_a_row_refuses_sources_that_do_not_match_its_cells() -> None:
+    """A row's dict names each cell by its column: a source list of another length is an
+    error, not a shortened row."""
+    [row] = compare(_dataset(), "amount").rows[1:]
+    assert list(row.to_dict(["s3", "s1", "s2"])["cells"]) == ["s3", "s1", "s2"]  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="zip"):
+        row.to_dict(["s3", "s1"])

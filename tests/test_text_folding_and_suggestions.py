@@ -302,3 +302,34 @@ def test_smallest_period_is_the_smallest_repeating_shift(text: str) -> None:
         len(text),
     )
     assert smallest_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("aab" + "b" * 600 + "aaab", 604),  # border 'aab', found after a mismatch at 'aaa'
+        ("aa" + "b" * 600 + "aa", 602),
+        ("ab" + "b" * 600 + "a", 602),
+        ("a" * 2 + "b" * 600, 602),
+    ],
+)
+def test_smallest_period_of_long_texts_with_short_borders(text: str, period: int) -> None:
+    """Past the slice-border limit, with no period of at most half the length: the period
+    is the length less the longest border, also when the border is found only by falling
+    back from a longer partial match ('aaab' ends in 'aab', the text's start)."""
+    assert smallest_period(text) == period
+
+
+def test_names_given_twice_are_indexed_and_compared_once() -> None:
+    """A name given twice is one name: among few names each distinct one is compared once,
+    and among many the trigram index holds each once, so a lookup does the work it does
+    over the distinct names."""
+    few = [f"n{i:04d}" for i in range(200)]
+    twice = Suggestions(few + few)
+    assert twice.closest("n0007x") == "n0007"
+    assert twice.work == 200
+    many = [f"n{i:04d}" for i in range(300)]
+    twice = Suggestions(many + many[::-1])
+    once = Suggestions(many)
+    assert twice.closest("n0123y") == once.closest("n0123y") == "n0123"
+    assert twice.work == once.work > 0

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from carsi_claims.analysis.wording import (
     FUNCTION_WORDS,
@@ -125,3 +130,76 @@ def test_excerpt_fragments_follow_one_another_without_sharing_words(
     """A fragment may start right after the one before, at the first place it stands after
     it, but never reuse a word the one before has taken."""
     assert is_excerpt(part, whole) is expected
+
+
+def _read_diff(diff: str) -> list[tuple[str, list[str]]]:
+    """A word diff as its runs: ``("=", words)``, ``("-", words)``, ``("+", words)``."""
+    runs: list[tuple[str, list[str]]] = []
+    for gone, new, same in re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}|(\S+)", diff):
+        kind, words = ("-", gone) if gone else ("+", new) if new else ("=", same)
+        runs.append((kind, words.split()))
+    return runs
+
+
+def _common_ends(a: list[str], b: list[str]) -> tuple[int, int]:
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+_SHORT_WORDS = st.lists(st.sampled_from(["a", "b", "c"]), max_size=8)
+
+
+@example(["a", "a"], ["a", "a", "a"])
+@example(["a", "b", "c", "d", "e"], ["a", "x", "c", "y", "e"])
+@example(["a", "b", "a"], ["b", "a", "b", "a"])
+@given(_SHORT_WORDS, _SHORT_WORDS)
+def test_word_diff_spells_both_texts_and_keeps_their_common_ends_unmarked(
+    a: list[str], b: list[str]
+) -> None:
+    """Read without the added words, a word diff is the first text; without the removed
+    ones, the second; the words both texts start and end with are shown unmarked, at the
+    start and the end; every marked run has words, and removed words come before the
+    words added in their place."""
+    runs = _read_diff(word_diff(" ".join(a), " ".join(b)))
+    assert [w for kind, ws in runs if kind != "+" for w in ws] == a
+    assert [w for kind, ws in runs if kind != "-" for w in ws] == b
+    assert all(ws for _, ws in runs)
+    plain = [kind == "=" for kind, ws in runs for _ in ws]
+    head, tail = _common_ends(a, b)
+    assert all(plain[:head])
+    assert all(plain[len(plain) - tail :])
+    kinds = [kind for kind, _ in runs]
+    assert ("+", "-") not in itertools.pairwise(kinds)
+
+
+@given(_SHORT_WORDS, _SHORT_WORDS)
+def test_marked_diff_is_the_word_diff_in_each_texts_own_spelling(
+    a: list[str], b: list[str]
+) -> None:
+    """Spelled in capitals by the reference and in Markdown emphasis by the text, the marked
+    diff (with the marks given) is the folded word diff with each word as its text has it."""
+    reference = " ".join(w.upper() for w in a)
+    text = " ".join(f"*{w}*" for w in b)
+    marks = ("<", ">", "(", ")")
+    folded = _read_diff(word_diff(" ".join(a), " ".join(b)))
+    shown = []
+    for kind, words in folded:
+        if kind == "-":
+            shown.append("<" + " ".join(w.upper() for w in words) + ">")
+        elif kind == "+":
+            shown.append("(" + " ".join(f"*{w}*" for w in words) + ")")
+        else:
+            shown.append(" ".join(f"*{w}*" for w in words))
+    assert marked_diff(reference, text, marks) == " ".join(shown)
+
+
+def test_an_equal_run_inside_the_change_is_shown_and_the_diff_goes_on_after_it() -> None:
+    """Between two changed words, a shared word is shown unmarked and the second change
+    follows it."""
+    assert word_diff("a b c d e", "a x c y e") == "a [-b-] {+x+} c [-d-] {+y+} e"
+    assert word_diff("a a", "a a a") == "a a {+a+}"
