@@ -35,7 +35,11 @@ def segments(length: int, spans: Sequence[tuple[int, int]]) -> list[Segment]:
 
     Empty spans and the parts of spans outside the text are left out.
     Consecutive pieces with the same covering spans are one segment, so a
-    text without spans is one segment (none for an empty text).
+    text without spans is one segment (none for an empty text).  That needs no
+    merging: the text is cut only at offsets with events, and the events at one
+    offset always change the covering set (a span opening there was not open,
+    one closing there was, and no span both opens and closes at one offset,
+    since empty spans are left out).
     """
     events: list[tuple[int, int, int]] = []  # (offset, +1 opens / -1 closes, span index)
     for index, (start, end) in enumerate(spans):
@@ -52,7 +56,7 @@ def segments(length: int, spans: Sequence[tuple[int, int]]) -> list[Segment]:
     while i < len(events):
         offset = events[i][0]
         if offset > at:
-            _emit(out, at, offset, covering)
+            out.append(Segment(at, offset, covering))
             at = offset
         while i < len(events) and events[i][0] == offset:
             _, step, index = events[i]
@@ -63,12 +67,5 @@ def segments(length: int, spans: Sequence[tuple[int, int]]) -> list[Segment]:
             i += 1
         covering = tuple(sorted(active))
     if at < length:
-        _emit(out, at, length, covering)
+        out.append(Segment(at, length, covering))
     return out
-
-
-def _emit(out: list[Segment], start: int, end: int, covering: tuple[int, ...]) -> None:
-    if out and out[-1].spans == covering and out[-1].end == start:
-        out[-1] = Segment(out[-1].start, end, covering)
-    else:
-        out.append(Segment(start, end, covering))
