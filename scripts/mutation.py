@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import ast
 import functools
+import hashlib
 import json
 import os
 import shutil
@@ -44,6 +45,10 @@ ROOT: Final = Path(__file__).resolve().parents[1]
 PACKAGE: Final = ROOT / "src" / "carsi_claims"
 MUTANTS: Final = ROOT / "mutants"
 RECHECKED: Final = MUTANTS / "rechecked.json"
+STATS: Final = MUTANTS / "mutmut-stats.json"
+#: The fingerprint of the sources that mutmut's stats (which tests call which function)
+#: were collected on.
+STATS_SOURCES: Final = MUTANTS / "stats-sources.sha256"
 
 #: Not measured: the command line (the layer above), the modules that only
 #: re-export (``__init__.py``, the 0.1.0 paths ``export.py`` and ``render.py``),
@@ -128,7 +133,7 @@ def _tests_of(mutant: str) -> list[str]:
     used by every function of the module, so its mutants are run against the tests of
     all of them.
     """
-    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
+    stats = json.loads(STATS.read_text(encoding="utf-8"))
     by_function: dict[str, list[str]] = stats["tests_by_mangled_function_name"]
     durations: dict[str, float] = stats.get("duration_by_test", {})
     function = mutant.rsplit("__mutmut_", 1)[0]
@@ -187,6 +192,32 @@ def _mutmut_run(targets: Sequence[str], max_children: int, log: Path) -> None:
         raise SystemExit(f"mutation: mutmut run failed (exit {code}); see {log}")
 
 
+def sources_fingerprint() -> str:
+    """The SHA-256 of the package's sources: every ``.py`` file's path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        data = path.read_bytes()
+        rel = path.relative_to(PACKAGE).as_posix().encode()
+        digest.update(b"%d:%s%d:" % (len(rel), rel, len(data)) + data)
+    return digest.hexdigest()
+
+
+def _drop_stale_stats() -> None:
+    """Have mutmut collect which tests call which function afresh if the sources changed.
+
+    mutmut traces only the tests it has not seen before: a function added to (or newly
+    called from) the package after a test was traced is never credited to that test, so
+    its mutants would count as reached by no test, and its survivors be re-run against too
+    few tests.  A whole stats run (one run of the suite) is the price of a changed source.
+    """
+    if STATS.exists() and (
+        not STATS_SOURCES.exists()
+        or STATS_SOURCES.read_text(encoding="ascii") != sources_fingerprint()
+    ):
+        print("   the sources changed since mutmut's stats: collecting them again", flush=True)
+        STATS.unlink()
+
+
 def run(rel: str, max_children: int, *, again: bool) -> None:
     """Run mutmut on one module's mutants not yet run (all with ``again``), then re-run
     its survivors in fresh processes."""
@@ -197,6 +228,8 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     shutil.rmtree(MUTANTS / "tests", ignore_errors=True)
     log.write_text("", encoding="utf-8")
     print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
+    _drop_stale_stats()
+    fingerprint = sources_fingerprint()
     tried: set[str] = set()
     refreshed = False
     again_all = again
@@ -214,6 +247,7 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
         targets = todo if results and not again else [dotted(rel) + ".x*"]
         print(f"   mutmut run: {len(todo) if todo else 'all'} mutant(s)", flush=True)
         _mutmut_run(targets, max_children, log)
+        STATS_SOURCES.write_text(fingerprint, encoding="ascii")
         tried.update(todo)
         again = False
     # Tests added since a mutant survived are not run on it by mutmut (it keeps its
