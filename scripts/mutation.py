@@ -124,6 +124,28 @@ def _import_time(module: str) -> frozenset[str]:
     return frozenset(called & defined)
 
 
+def _function_of(mutant: str) -> str:
+    """``carsi_claims.text.x_normalize__mutmut_3`` -> ``carsi_claims.text.x_normalize``."""
+    return mutant.rsplit("__mutmut_", 1)[0]
+
+
+def _functions(rel: str) -> frozenset[str]:
+    """The mangled names mutmut gives the module's functions and methods as they are now:
+    ``x_name`` for a function, ``xǁClassǁname`` for a method."""
+    tree = ast.parse((PACKAGE / rel).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add("x_" + node.name)
+        elif isinstance(node, ast.ClassDef):
+            names.update(
+                f"x\u01c1{node.name}\u01c1{sub.name}"
+                for sub in node.body
+                if isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef)
+            )
+    return frozenset(names)
+
+
 def _tests_of(mutant: str) -> list[str]:
     """The tests mutmut found calling the mutant's function, fastest first (as mutmut orders
     them: with ``-x`` a killed mutant stops at the first, quickest, failing test).
@@ -136,7 +158,7 @@ def _tests_of(mutant: str) -> list[str]:
     stats = json.loads(STATS.read_text(encoding="utf-8"))
     by_function: dict[str, list[str]] = stats["tests_by_mangled_function_name"]
     durations: dict[str, float] = stats.get("duration_by_test", {})
-    function = mutant.rsplit("__mutmut_", 1)[0]
+    function = _function_of(mutant)
     module, _, name = function.rpartition(".x_")
     if module and name in _import_time(module):
         prefix = module + ".x"
@@ -240,7 +262,14 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
             # Nothing new to run: run one killed mutant all the same, so that mutmut copies
             # the sources and tests as they are now and learns which tests call what
             # (the survivors are re-run below against those tests).
-            killed = sorted(n for n, c in results.items() if c in _KILLED)
+            # (Results read before mutmut regenerates the mutants of a changed source may
+            # name a function since removed: mutmut refuses a name that matches nothing.)
+            present = _functions(rel)
+            killed = sorted(
+                n
+                for n, c in results.items()
+                if c in _KILLED and _function_of(n).rpartition(".")[2] in present
+            )
             if tried or refreshed or not killed:
                 break
             todo, refreshed = killed[:1], True
