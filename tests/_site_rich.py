@@ -61,6 +61,7 @@ SEED_B = (
     "1. Create safe streets.\n"
     "2. Disrupt the movement of criminals.\n"
     "It also spent 12 million on radios and 40 percent of it on training.\n"
+    "At least EUR 3 million came from others, and GTQ 3 million from Guatemala.\n"
 )
 
 SEEDS = {"a.txt": SEED, "b.txt": SEED_B}
@@ -132,6 +133,9 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
             type=EntityType.PERSON,
         ),
         Entity("nobody-quoted", "An entity no claim names"),
+        Entity("guatemala", "Guatemala", type=EntityType.COUNTRY),
+        Entity("state", "U.S. Department of State", type=EntityType.ORGANISATION),
+        Entity("central-america", "Central America", type=EntityType.REGION),
     )
     as_of = PartialDate(2011, 3, 14)
     claims = (
@@ -327,6 +331,30 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
             Statement("CARSI is a partnership of nations"),
             (_b("Central America Regional Security Initiative"),),
         ),
+        Claim(
+            "carsi.radios",
+            ClaimKind.STATEMENT,
+            "guatemala",
+            "radios",
+            Statement("It also spent 12 million on radios and 40"),
+            (_b("It also spent 12 million on radios and 40"),),
+        ),
+        Claim(
+            "carsi.from-others",
+            ClaimKind.MONEY,
+            "central-america",
+            "from-others",
+            Money(Decimal(3000000), "EUR", Bound.AT_LEAST, tolerance=Decimal(500000)),
+            (_b("At least EUR 3 million"),),
+        ),
+        Claim(
+            "carsi.from-others-exact",
+            ClaimKind.MONEY,
+            "state",
+            "from-others-exact",
+            Money(Decimal(3000000), "GTQ"),
+            (_b("GTQ 3 million"),),
+        ),
     )
     resolutions = (
         Resolution(
@@ -360,7 +388,9 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
         entities=entities,
         claims=claims,
         resolutions=resolutions,
-        coverage_ignores=(CoverageIgnore("src-b", "12 million", "radios are <not> counted"),),
+        coverage_ignores=(
+            CoverageIgnore("src-b", "seven countries", "the region's <members>, not a claim"),
+        ),
         corrections=(
             Correction("carsi.funding", "m1:aa", "m1:bb", "the quote's <typo> is fixed"),
             Correction("carsi.funding", "m1:bb", "m1:cc", "a second fix"),
