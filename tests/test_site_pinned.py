@@ -22,6 +22,7 @@ from _site_rich import CLAIMS_BYTES, SEEDS, rich_dataset
 from carsi_claims._version import __version__
 from carsi_claims.dataset import Dataset
 from carsi_claims.output.site import build_site
+from carsi_claims.output.site_html import link
 
 PINNED = Path(__file__).resolve().parent / "site_pinned"
 VERSION = "@VERSION@"
@@ -96,6 +97,15 @@ def test_a_dataset_without_lists_says_so(tmp_path: Path) -> None:
     build_site(attrs.evolve(rich, claims=plain), tmp_path / "out")
     page = (tmp_path / "out" / "lists.html").read_text(encoding="utf-8")
     assert "<h1>Lists</h1>\n<p>The dataset has no lists.</p></main>" in page
+
+
+def test_link_escapes_its_target_and_text_and_takes_a_class() -> None:
+    """``link`` writes an escaped ``href``, an optional escaped class, and escaped text."""
+    assert link('#a&b"', "<x> & 'y'") == (
+        '<a href="#a&amp;b&quot;">&lt;x&gt; &amp; &#x27;y&#x27;</a>'
+    )
+    assert link("p.html", "t", cls='q "d1"') == '<a href="p.html" class="q &quot;d1&quot;">t</a>'
+    assert link("p.html", "t", cls="") == '<a href="p.html">t</a>'
 
 
 def _write_pinned() -> None:
