@@ -200,6 +200,7 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
             "goal-share",
             Percentage(Decimal(95), bound=Bound.UP_TO, tolerance=Decimal(2)),
             (_a("Up to 95%"),),
+            qualifiers=Qualifiers(scope="the <Five> Goals"),
         ),
         Claim(
             "carsi.share-again",
@@ -322,6 +323,7 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
             "nature",
             Statement("CARSI is a shared partnership"),
             (_a("CARSI: a shared partnership"),),
+            qualifiers=Qualifiers(as_of=PartialDate(2011)),
         ),
         Claim(
             "carsi.nature-b",

@@ -1,0 +1,85 @@
+"""The site's shared fragments and its gathering step at their edges: what the pages of
+``test_site_pinned.py`` do not reach (limits, records with nothing set, refused ids)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+from _site_rich import rich_dataset
+from carsi_claims.model import Entity
+from carsi_claims.output.site import SiteError, build_site
+from carsi_claims.output.site_data import gather
+from carsi_claims.output.site_parts import fields, footer, short
+
+
+@attrs.frozen
+class _Empty:
+    note: str | None = None
+    items: tuple[str, ...] = ()
+
+
+def test_short_keeps_160_characters_and_cuts_161_with_an_ellipsis() -> None:
+    """Text up to the limit is kept (white space folded); longer text ends in one "…"."""
+    assert short("x" * 160) == "x" * 160
+    assert short("x" * 161) == "x" * 159 + "…"
+    assert short("  a \n b  ") == "a b"
+    assert short("abcdef", 5) == "abcd…"
+    assert short("abcde", 5) == "abcde"
+
+
+def test_fields_of_a_plain_value_and_of_a_record_with_nothing_set(tmp_path: Path) -> None:
+    """A value that is no record is written as escaped text; a record with no field set says
+    "none"."""
+    data = gather(rich_dataset(tmp_path))
+    assert fields(data, "../", "a <b> & c") == "a &lt;b&gt; &amp; c"
+    assert fields(data, "../", True) == "yes"
+    assert fields(data, "../", _Empty()) == '<p class="muted">none</p>'
+    assert fields(data, "../", _Empty(note="n"), skip=("note",)) == '<p class="muted">none</p>'
+
+
+def test_footer_names_the_claims_file_sha256_only_when_it_could_be_read(tmp_path: Path) -> None:
+    """The footer gives the version and, when the claims file was read, its sha256."""
+    claims = tmp_path / "claims.yaml"
+    claims.write_bytes(b"abc")
+    dataset = rich_dataset(tmp_path)
+    data = gather(dataset, claims)
+    sha = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert data.claims_sha256 == sha
+    assert footer(data) == (
+        f"<p>Built by carsi-claims {data.version}, claims file sha256 <code>{sha}</code>. "
+        "Every highlight stands at the recorded offsets of a source pinned by its sha256.</p>"
+    )
+    assert gather(attrs.evolve(dataset, file=str(claims))).claims_sha256 == sha
+    assert gather(attrs.evolve(dataset, file=str(claims)), tmp_path / "none").claims_sha256 is None
+    unread = gather(dataset, tmp_path)  # a folder: cannot be read as a file
+    assert unread.claims_sha256 is None
+    assert footer(unread) == (
+        f"<p>Built by carsi-claims {data.version}. Every highlight stands at the recorded "
+        "offsets of a source pinned by its sha256.</p>"
+    )
+
+
+def test_ids_that_cannot_name_pages_are_all_named(tmp_path: Path) -> None:
+    """Malformed and repeated ids of sources, entities and claims are listed in file order."""
+    dataset = rich_dataset(tmp_path)
+    bad_source = attrs.evolve(dataset.sources[0], id="Bad Source")
+    twin_entity = Entity("carsi", "Another CARSI")
+    twin_claim = attrs.evolve(dataset.claims[1], id=dataset.claims[0].id)
+    broken = attrs.evolve(
+        dataset,
+        sources=(bad_source, *dataset.sources[1:], dataset.sources[1]),
+        entities=(*dataset.entities, twin_entity, attrs.evolve(twin_entity, id="a/b")),
+        claims=(*dataset.claims, twin_claim),
+    )
+    with pytest.raises(SiteError) as info:
+        build_site(broken, tmp_path / "out")
+    assert str(info.value) == (
+        "cannot publish the dataset: each page is named by an id, and "
+        "source id 'Bad Source' is not well formed; source id 'src-b' is not unique; "
+        "entity id 'carsi' is not unique; entity id 'a/b' is not well formed; "
+        "claim id 'carsi.funding' is not unique (run carsi-claims validate)"
+    )
+    assert not (tmp_path / "out").exists()
