@@ -125,3 +125,25 @@ def _write_pinned() -> None:
 
 if __name__ == "__main__":
     _write_pinned()
+
+
+def test_a_build_creates_missing_folders_and_reports_files_in_site_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OUT may lie several folders down; ``written`` lists the files in the order the site
+    makes them, also when more files are in flight than the limit (here 2)."""
+    from carsi_claims.output import site
+    from carsi_claims.output.site_data import gather
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in SEEDS.items():
+        (seeds / name).write_text(text, encoding="utf-8", newline="")
+    dataset = rich_dataset(seeds)
+    monkeypatch.setattr(site, "_IN_FLIGHT", 2)
+    out = tmp_path / "a" / "b" / "site"
+    report = build_site(dataset, out)
+    order = tuple(name for name, _ in site.site_files(gather(dataset)))
+    assert report == site.SiteReport(len(order), order)
+    assert (report.files, report.unchanged) == (61, 0)
+    assert build_site(dataset, out) == site.SiteReport(61, ())
