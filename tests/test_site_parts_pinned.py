@@ -3,15 +3,28 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
 
 from _site_rich import rich_dataset
-from carsi_claims.model import Entity
+from carsi_claims.model import (
+    Bound,
+    Count,
+    DateValue,
+    Entity,
+    ListItem,
+    Money,
+    PartialDate,
+    Percentage,
+    Quotation,
+    Statement,
+    Value,
+)
 from carsi_claims.output.site import SiteError, build_site
-from carsi_claims.output.site_data import gather
+from carsi_claims.output.site_data import gather, says
 from carsi_claims.output.site_parts import fields, footer, short
 
 
@@ -83,3 +96,31 @@ def test_ids_that_cannot_name_pages_are_all_named(tmp_path: Path) -> None:
         "claim id 'carsi.funding' is not unique (run carsi-claims validate)"
     )
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (
+            Money(Decimal("3000000.5"), "GTQ", Bound.AT_LEAST, tolerance=Decimal(1)),
+            "at least GTQ 3,000,000.5 (± 1)",
+        ),
+        (Money(Decimal(3000000), "GTQ", Bound.APPROXIMATELY), "approximately GTQ 3,000,000"),
+        (Money(Decimal(3000000), "GTQ"), "GTQ 3,000,000"),
+        (Money(Decimal(5), tolerance=Decimal("0.5")), "$5 (± 0.5)"),
+        (Percentage(Decimal(5), tolerance=Decimal(1)), "5% (± 1)"),
+        (Count(3, tolerance=1), "3 (± 1)"),
+        (Count(3, bound=Bound.UP_TO), "up to 3"),
+        (
+            DateValue(PartialDate(999)),
+            "DateValue(date=PartialDate(year=999, month=None, day=None))",
+        ),
+        (ListItem("l", 1, "the item"), "the item"),
+        (Quotation("the words", "s"), "the words"),
+        (Statement("the text"), "the text"),
+    ],
+)
+def test_says_writes_a_value_as_a_person_would(value: Value, said: str) -> None:
+    """A figure as written ("$5", "up to 3"), its tolerance after it; a currency without a
+    sign by its code with the amount in full; a value no figure can write, as its record."""
+    assert says(value) == said
