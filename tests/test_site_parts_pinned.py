@@ -124,3 +124,28 @@ def test_says_writes_a_value_as_a_person_would(value: Value, said: str) -> None:
     """A figure as written ("$5", "up to 3"), its tolerance after it; a currency without a
     sign by its code with the amount in full; a value no figure can write, as its record."""
     assert says(value) == said
+
+
+@attrs.frozen
+class _Read:
+    value: str
+    inferred: bool
+
+
+@attrs.frozen
+class _Holder:
+    first: _Read
+    second: _Read | None = None
+
+
+def test_a_record_with_an_inferred_flag_is_marked_inferred_or_stated(tmp_path: Path) -> None:
+    """A nested record flagged ``inferred`` (and no ``stated``) is marked "inferred" when the
+    flag is true and "stated by the source" when it is false; the flag itself is not listed."""
+    data = gather(rich_dataset(tmp_path))
+    record = _Holder(_Read("a", inferred=True), _Read("b", inferred=False))
+    assert fields(data, "", record) == (
+        '<dl class="fields"><dt>first</dt><dd><span class="badge">inferred</span> '
+        '<dl class="fields"><dt>value</dt><dd>a</dd></dl></dd>'
+        '<dt>second</dt><dd><span class="badge">stated by the source</span> '
+        '<dl class="fields"><dt>value</dt><dd>b</dd></dl></dd></dl>'
+    )
