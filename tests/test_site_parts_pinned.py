@@ -25,7 +25,7 @@ from carsi_claims.model import (
 )
 from carsi_claims.output.site import SiteError, build_site
 from carsi_claims.output.site_data import gather, says
-from carsi_claims.output.site_parts import fields, footer, short
+from carsi_claims.output.site_parts import fields, footer, mention_status, qualifiers_html, short
 
 
 @attrs.frozen
@@ -149,3 +149,50 @@ def test_a_record_with_an_inferred_flag_is_marked_inferred_or_stated(tmp_path: P
         '<dt>second</dt><dd><span class="badge">stated by the source</span> '
         '<dl class="fields"><dt>value</dt><dd>b</dd></dl></dd></dl>'
     )
+
+
+@attrs.frozen
+class _PlainQualifiers:
+    scope: str | None = None
+    cumulative: bool | None = None
+
+
+@attrs.frozen
+class _Inferring:
+    scope: str | None = None
+    inferred: tuple[str, ...] = ()
+
+    def inference(self, name: str) -> None:
+        return None
+
+
+def test_qualifiers_without_inferences_are_listed_as_fields_with_links(tmp_path: Path) -> None:
+    """Qualifiers that record no inferences are listed like any record; an entity named in
+    one links to its page from the page's root, with or without inferences."""
+    data = gather(rich_dataset(tmp_path))
+    plain = _PlainQualifiers(scope="carsi", cumulative=False)
+    assert qualifiers_html(data, "../", plain) == (
+        '<dl class="fields"><dt>scope</dt><dd><a href="../entities/carsi.html">Central America '
+        "Regional Security Initiative</a></dd><dt>cumulative</dt><dd>no</dd></dl>"
+    )
+    assert qualifiers_html(data, "../", _Inferring(scope="carsi")) == (
+        '<dl class="fields"><dt>scope</dt><dd><a href="../entities/carsi.html">Central America '
+        'Regional Security Initiative</a> <span class="badge">stated by the source</span></dd>'
+        "</dl>"
+    )
+    assert qualifiers_html(data, "", _Inferring()) == '<p class="muted">none</p>'
+
+
+def test_a_mention_is_covered_ignored_or_else_uncovered() -> None:
+    """The status of anything shaped like a mention; without those fields it is uncovered."""
+
+    @attrs.frozen
+    class _Mention:
+        covered_by: str | None = None
+        ignored_by: int | None = None
+
+    assert mention_status(_Mention(covered_by="c")) == "covered"
+    assert mention_status(_Mention(covered_by="c", ignored_by=0)) == "covered"
+    assert mention_status(_Mention(ignored_by=0)) == "ignored"
+    assert mention_status(_Mention()) == "uncovered"
+    assert mention_status(object()) == "uncovered"
