@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +29,10 @@ from carsi_claims.output.site_data import gather, says
 from carsi_claims.output.site_parts import fields, footer, mention_status, qualifiers_html, short
 
 
+class _Level(enum.Enum):
+    HIGH = 3
+
+
 @attrs.frozen
 class _Empty:
     note: str | None = None
@@ -49,6 +54,7 @@ def test_fields_of_a_plain_value_and_of_a_record_with_nothing_set(tmp_path: Path
     data = gather(rich_dataset(tmp_path))
     assert fields(data, "../", "a <b> & c") == "a &lt;b&gt; &amp; c"
     assert fields(data, "../", True) == "yes"
+    assert fields(data, "../", _Level.HIGH) == "3"
     assert fields(data, "../", _Empty()) == '<p class="muted">none</p>'
     assert fields(data, "../", _Empty(note="n"), skip=("note",)) == '<p class="muted">none</p>'
 
