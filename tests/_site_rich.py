@@ -1,7 +1,8 @@
 """A small dataset that reaches every kind of content the static site shows.
 
-Built in memory (no YAML): two readable sources and one whose file is missing,
-nested, identical and misplaced quotes, figures covered, ignored and uncovered,
+Built in memory (no YAML): two readable sources, one that no claim quotes and
+without figures, one whose file is missing; nested, identical and misplaced
+quotes, figures covered, ignored and uncovered,
 retracted claims (with a successor, with a chain of successors, with none),
 lists, conflicts resolved and unresolved, a stale resolution, corrections,
 voices, inferred qualifiers and evidence inside and outside the sources.
@@ -64,7 +65,7 @@ SEED_B = (
     "At least EUR 3 million came from others, and GTQ 3 million from Guatemala.\n"
 )
 
-SEEDS = {"a.txt": SEED, "b.txt": SEED_B}
+SEEDS = {"a.txt": SEED, "b.txt": SEED_B, "c.txt": "Words only, and no claim quotes them.\n"}
 CLAIMS_BYTES = b"the pinned claims file\n"
 
 
@@ -108,6 +109,7 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
             note="A page that names no date.",
             relations=(SourceRelation(RelationKind.COMPANION_OF, "src-a", "same series"),),
         ),
+        Source("src-c", "c.txt", "3" * 64, "Words only", "note"),
         Source(
             "src-gone",
             "missing.txt",
