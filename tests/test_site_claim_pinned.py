@@ -3,7 +3,11 @@ either side, cut at a line or else at a word with an ellipsis) and BibTeX's esca
 
 from __future__ import annotations
 
-from carsi_claims.output.site_claim import _bib, _context
+from pathlib import Path
+
+from _site_rich import rich_dataset
+from carsi_claims.output.site_claim import _bib, _context, _voice
+from carsi_claims.output.site_data import gather
 
 Q = "QUOTE"
 
@@ -82,3 +86,18 @@ def test_the_widest_context_is_kept_the_first_cut_before_and_the_last_after() ->
     assert _around(before, "") == "… " + "cd " * 79 + "cd<mark>QUOTE</mark>"
     after = "cd " * 100 + "ab"
     assert _around("", after) == "<mark>QUOTE</mark>" + "cd " * 79 + "cd …"
+
+
+def test_a_record_without_a_voice_field_has_no_voice_row(tmp_path: Path) -> None:
+    """Only records with a ``voice`` field get a voice row; a claim without one says the
+    source's own, a quote without one says nothing."""
+    data = gather(rich_dataset(tmp_path))
+    claim = data.dataset.claims_by_id["carsi.funding"]
+    assert _voice(data, "../", object()) == ""
+    assert _voice(data, "../", "clinton") == ""
+    assert _voice(data, "../", claim) == "<dt>voice</dt><dd>the source's own</dd>"
+    assert _voice(data, "../", claim.provenance[0]) == ""
+    spoken = data.dataset.claims_by_id["carsi.clinton-together"]
+    assert _voice(data, "../", spoken) == (
+        '<dt>voice</dt><dd><a href="../entities/clinton.html">Hillary Rodham Clinton</a></dd>'
+    )
