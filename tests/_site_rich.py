@@ -63,6 +63,7 @@ SEED_B = (
     "2. Disrupt the movement of criminals.\n"
     "It also spent 12 million on radios and 40 percent of it on training.\n"
     "At least EUR 3 million came from others, and GTQ 3 million from Guatemala.\n"
+    "“We gave the police $5 million,” said Secretary Clinton.\n"
 )
 
 SEEDS = {"a.txt": SEED, "b.txt": SEED_B, "c.txt": "Words only, and no claim quotes them.\n"}
@@ -358,6 +359,14 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
             "from-others-exact",
             Money(Decimal(3000000), "GTQ"),
             (_b("GTQ 3 million"),),
+        ),
+        Claim(
+            "carsi.police",
+            ClaimKind.MONEY,
+            "carsi",
+            "police",
+            Money(Decimal(5000000)),
+            (_b("$5 million"),),
         ),
     )
     resolutions = (
