@@ -64,14 +64,17 @@ SEED_B = (
     "It also spent 12 million on radios and 40 percent of it on training.\n"
     "At least EUR 3 million came from others, and GTQ 3 million from Guatemala.\n"
     "“We gave the police $5 million,” said Secretary Clinton.\n"
+    "It trained 300 officers.\n"
 )
 
 SEEDS = {"a.txt": SEED, "b.txt": SEED_B, "c.txt": "Words only, and no claim quotes them.\n"}
 CLAIMS_BYTES = b"the pinned claims file\n"
 
 
-def _at(text: str, quote: str, source: str, voice: str | None = None) -> Provenance:
-    start = text.index(quote)
+def _at(
+    text: str, quote: str, source: str, voice: str | None = None, start: int | None = None
+) -> Provenance:
+    start = text.index(quote) if start is None else start
     return Provenance(source, quote, start, start + len(quote), voice=voice)
 
 
@@ -284,6 +287,7 @@ def rich_dataset(seeds_dir: Path) -> Dataset:
             Statement("CARSI"),
             (
                 _a("CARSI"),
+                _at(SEED, "CARSI", "src-a", start=SEED.index("CARSI has")),
                 _b("CARSI"),
                 Provenance("src-gone", "CARSI", 0, 5),
                 Provenance("src-nowhere", "CARSI", 0, 5),
