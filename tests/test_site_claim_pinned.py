@@ -63,6 +63,9 @@ def test_a_line_break_within_reach_is_preferred_to_a_word() -> None:
 def test_without_a_space_or_line_the_window_cuts_mid_word() -> None:
     """A window that holds no space and no line break is shown as cut, with no ellipsis."""
     assert _around("b" * 300, "c" * 300) == "b" * 240 + "<mark>QUOTE</mark>" + "c" * 240
+    # a space on the other side of the quote does not count
+    assert _around("b" * 300, " c") == "b" * 240 + "<mark>QUOTE</mark> c"
+    assert _around("a b", "c" * 300) == "a b<mark>QUOTE</mark>" + "c" * 240
 
 
 def test_the_context_is_escaped() -> None:
