@@ -147,3 +147,18 @@ def test_a_build_creates_missing_folders_and_reports_files_in_site_order(
     assert report == site.SiteReport(len(order), order)
     assert (report.files, report.unchanged) == (64, 0)
     assert build_site(dataset, out) == site.SiteReport(64, ())
+
+
+def test_more_about_a_claim_lists_only_what_differs_from_the_defaults(tmp_path: Path) -> None:
+    """A claim page's "More about this claim" shows the fields set on the claim; a flag at
+    its default (``heading: no``, ``derived: no``) is not something more about it."""
+    site = _site(tmp_path)
+    goals = site["claims/carsi.goals.html"]
+    more = goals.split("<h2>More about this claim</h2>", 1)[1].split("</dl>", 1)[0]
+    assert "<dt>mentions</dt>" in more
+    assert "<dt>heading</dt><dd>yes</dd>" in more
+    assert "<dt>derived</dt><dd>yes</dd>" in more
+    date = site["claims/carsi.date.html"]
+    assert "More about this claim" not in date
+    assert "<dt>heading</dt>" not in date
+    assert "<dt>derived</dt>" not in date

@@ -184,10 +184,19 @@ def claim_html(data: SiteData, claim: Claim) -> str:
     body.append(fields(data, root, claim.value))
     body.append("<h2>Qualifiers</h2>")
     body.append(qualifiers_html(data, root, claim.qualifiers))
-    extra = [f.name for f in attrs.fields(type(claim)) if f.name not in _SHOWN_ELSEWHERE]
-    if any(getattr(claim, name) not in (None, ()) for name in extra):
+    at_default = {
+        f.name
+        for f in attrs.fields(type(claim))
+        if f.default is not attrs.NOTHING and getattr(claim, f.name) == f.default
+    }
+    skip = _SHOWN_ELSEWHERE | at_default
+    if any(
+        getattr(claim, f.name) not in (None, ())
+        for f in attrs.fields(type(claim))
+        if f.name not in skip
+    ):
         body.append("<h2>More about this claim</h2>")
-        body.append(fields(data, root, claim, skip=_SHOWN_ELSEWHERE))
+        body.append(fields(data, root, claim, skip=skip))
     if claim.note:
         body.append(f"<h2>Note</h2><p>{esc(claim.note)}</p>")
     corrections = data.corrections_of.get(claim.id, [])
