@@ -21,7 +21,7 @@ from carsi_claims.citing.diff import (
     render_diff,
     stale_resolutions,
 )
-from carsi_claims.model import Correction, Count, Pin, Qualifiers, Status
+from carsi_claims.model import Correction, Count, Pin, Qualifiers, Statement, Status
 
 A = Claim("c.a", ClaimKind.COUNT, "s", "p", Count(5), (Provenance("src", "five", 0, 4),))
 B = Claim("c.b", ClaimKind.COUNT, "s", "p", Count(6), (Provenance("src", "six", 0, 3),))
@@ -444,3 +444,18 @@ def test_a_claim_state_keeps_status_successor_reason_and_meaning() -> None:
     state = ClaimState.of(gone, ("m1:ff", '{"k":1}'))
     assert state == ClaimState("retracted", "c.a", "dup", "m1:ff", '{"k":1}')
     assert state.meaning() == {"k": 1}
+
+
+def test_quotes_and_values_keep_their_characters() -> None:
+    """Text beyond ASCII (curly quotes, accents) is shown as itself, not as JSON escapes."""
+    said = attrs.evolve(
+        A,
+        kind=ClaimKind.STATEMENT,
+        value=Statement("“Juntos” en Centroamérica"),
+        provenance=(Provenance("src", "“Juntos” en Centroamérica", 0, 25),),
+    )
+    d = diff(Dataset(), Dataset(claims=(said,)))
+    assert _rendered(d, "text").splitlines()[5:] == [
+        '      + value: {"text": "“Juntos” en Centroamérica"}',
+        '      + quote (src): "“Juntos” en Centroamérica"',
+    ]
