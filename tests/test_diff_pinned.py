@@ -9,7 +9,8 @@ from typing import Any
 import attrs
 import pytest
 
-from carsi_claims import Claim, ClaimKind, Dataset, Provenance, Resolution, ResolutionKind
+from _mini import MINI_SEEDS, MINI_YAML, SEED
+from carsi_claims import Claim, ClaimKind, Dataset, Provenance, Resolution, ResolutionKind, load
 from carsi_claims.analysis.meaning import fingerprints
 from carsi_claims.citing.diff import (
     ClaimDiff,
@@ -22,6 +23,7 @@ from carsi_claims.citing.diff import (
     stale_resolutions,
 )
 from carsi_claims.model import Correction, Count, Pin, Qualifiers, Statement, Status
+from conftest import TmpDataset
 
 A = Claim("c.a", ClaimKind.COUNT, "s", "p", Count(5), (Provenance("src", "five", 0, 4),))
 B = Claim("c.b", ClaimKind.COUNT, "s", "p", Count(6), (Provenance("src", "six", 0, 3),))
@@ -459,3 +461,17 @@ def test_quotes_and_values_keep_their_characters() -> None:
         '      + value: {"text": "“Juntos” en Centroamérica"}',
         '      + quote (src): "“Juntos” en Centroamérica"',
     ]
+
+
+def test_a_mention_covered_again_is_listed_as_no_longer_uncovered(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A claim added for an uncovered figure: the mention moves to no_longer_uncovered (and
+    the other way round to newly_uncovered), with its source, start, end and text."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    full = load(paths.claims)
+    less = attrs.evolve(full, claims=tuple(c for c in full.claims if c.id != "carsi.goals"))
+    five = SEED.index("Five Goals")
+    mention = ("src-a", five, five + len("Five Goals"), "Five Goals")
+    assert diff(less, full).coverage == CoverageDiff((5, 1), (5, 0), (), (mention,))
+    assert diff(full, less).coverage == CoverageDiff((5, 0), (5, 1), (mention,), ())
