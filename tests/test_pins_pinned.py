@@ -354,3 +354,22 @@ def test_a_leniently_read_file_with_schema_problems_is_not_edited(
         ),
     )
     assert claims.read_bytes() == before
+
+
+def test_an_empty_list_of_pins_on_the_first_resolution_keeps_the_comment_under_it(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """``pins: []`` on the first resolution (index 0 of the list) is replaced in place, and a
+    comment indented under it stays, after the new block."""
+    empty = TWO.replace(
+        "    rationale: >-\n", "    pins: []\n      # to review\n    rationale: >-\n", 1
+    )
+    assert empty != TWO
+    claims, dataset = _write(tmp_dataset, empty)
+    assert pin_resolutions(dataset, ["res.a"]) == PinUpdate(claims, ("res.a",))
+    assert (
+        _text(claims)
+        == MINI_YAML
+        + empty.replace("    pins: []\n", _block(dataset, 4, "carsi.funding", "carsi.share"), 1)
+        + "\n"
+    )  # the file's unended last line is ended
