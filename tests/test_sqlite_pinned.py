@@ -124,8 +124,10 @@ def _open(data: bytes) -> sqlite3.Connection:
     return db
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def db() -> Iterator[sqlite3.Connection]:
+    """The small dataset's database, exported afresh for each test (so each test runs the
+    export, and mutation testing's per-test call tracking sees every one of them)."""
     connection = _open(to_sqlite_bytes(DATASET))
     yield connection
     connection.close()
@@ -135,7 +137,7 @@ def _rows(db: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
     return db.execute(f"SELECT * FROM {table}").fetchall()
 
 
-def test_metadata_sources_and_relations(db: sqlite3.Connection) -> None:
+def test_rows_of_metadata_sources_and_relations(db: sqlite3.Connection) -> None:
     """The schema version; each source's fields (a partial date as ISO text, absent as null);
     each relation numbered from 1 within its source."""
     assert _rows(db, "metadata") == [("schema_version", str(SCHEMA_VERSION))]
@@ -150,7 +152,7 @@ def test_metadata_sources_and_relations(db: sqlite3.Connection) -> None:
     ]
 
 
-def test_entities_with_their_aliases_and_roles_once_each(db: sqlite3.Connection) -> None:
+def test_rows_of_entities_with_their_aliases_and_roles_once_each(db: sqlite3.Connection) -> None:
     assert _rows(db, "entities") == [
         ("e.one", "One", None, "person", None),
         ("e.land", "Land", "a country", "country", "LA"),
@@ -159,7 +161,7 @@ def test_entities_with_their_aliases_and_roles_once_each(db: sqlite3.Connection)
     assert _rows(db, "entity_roles") == [("e.one", "chair")]
 
 
-def test_claims_rows_with_typed_values(db: sqlite3.Connection) -> None:
+def test_rows_of_claims_with_typed_values(db: sqlite3.Connection) -> None:
     """Each claim's own fields, its value columns (a whole amount an integer, a fractional one
     a real), qualifiers, lists as JSON text, true/false as 0/1, reason and note."""
     rows = db.execute(
@@ -183,7 +185,7 @@ def test_claims_rows_with_typed_values(db: sqlite3.Connection) -> None:
     ]  # fmt: skip
 
 
-def test_provenance_numbered_from_one_per_claim(db: sqlite3.Connection) -> None:
+def test_rows_of_provenance_numbered_from_one_per_claim(db: sqlite3.Connection) -> None:
     assert _rows(db, "provenance") == [
         ("c.a", 1, "src", "five", 0, 4),
         ("c.a", 2, "doc", "5", 2, 3),
@@ -195,7 +197,7 @@ def test_provenance_numbered_from_one_per_claim(db: sqlite3.Connection) -> None:
     ]
 
 
-def test_resolutions_their_claims_once_each_and_evidence(db: sqlite3.Connection) -> None:
+def test_rows_of_resolutions_their_claims_once_each_and_evidence(db: sqlite3.Connection) -> None:
     assert _rows(db, "resolutions") == [("r.one", "undetermined", "why", "c.b")]
     assert _rows(db, "resolution_claims") == [("r.one", "c.a"), ("r.one", "c.b")]
     assert _rows(db, "resolution_evidence") == [
@@ -204,7 +206,7 @@ def test_resolutions_their_claims_once_each_and_evidence(db: sqlite3.Connection)
     ]
 
 
-def test_conflicts_variants_claims_and_diffs(db: sqlite3.Connection) -> None:
+def test_rows_of_conflicts_variants_claims_and_diffs(db: sqlite3.Connection) -> None:
     """One row per conflict, numbered from 1, with its resolution or null; its variants
     numbered from 1 (no 'when' is null); which variant each claim gives; the word diff
     between two variants by their numbers."""
@@ -232,11 +234,11 @@ def test_conflicts_variants_claims_and_diffs(db: sqlite3.Connection) -> None:
     ]
 
 
-def test_coverage_ignores_numbered_from_one(db: sqlite3.Connection) -> None:
+def test_rows_of_coverage_ignores_numbered_from_one(db: sqlite3.Connection) -> None:
     assert _rows(db, "coverage_ignores") == [(1, "doc", "2012", "a year"), (2, "src", "x", "y")]
 
 
-def test_views_join_quotes_with_sources_and_claims_with_subjects(db: sqlite3.Connection) -> None:
+def test_rows_of_views_joining_quotes_sources_claims_and_subjects(db: sqlite3.Connection) -> None:
     assert _rows(db, "claim_quotes")[:2] == [
         ("c.a", "count", "active", "e.one", "p", 1, "src", "A title", "State", "2011-03",
          "five", 0, 4),
@@ -248,7 +250,7 @@ def test_views_join_quotes_with_sources_and_claims_with_subjects(db: sqlite3.Con
     ]
 
 
-def test_column_types_and_foreign_keys_as_declared(db: sqlite3.Connection) -> None:
+def test_declared_column_types_and_claims_foreign_keys(db: sqlite3.Connection) -> None:
     """Text, integer (true/false too) and numeric (decimals) columns; the claims table's own
     references: its successor a claim, a quotation's speaker an entity."""
     types = {row[1]: row[2] for row in db.execute("PRAGMA table_info(claims)")}
@@ -279,6 +281,33 @@ def test_true_false_columns_hold_only_0_and_1(column: str) -> None:
         db.execute(f'INSERT INTO claims (id, "{column}") VALUES (?, 1)', ("c.x",))
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("amount", "stored"),
+    [("9223372036854775807", 2**63 - 1), ("-9223372036854775808", -(2**63)), ("3.0", 3)],
+)
+def test_whole_amounts_within_64_bits_are_integers(amount: str, stored: int) -> None:
+    """SQLite's integers are 64-bit: the largest and the smallest are stored exactly."""
+    big = attrs.evolve(N, value=Money(Decimal(amount)))
+    db = _open(to_sqlite_bytes(attrs.evolve(DATASET, claims=(big,), resolutions=())))
+    try:
+        row = db.execute("SELECT value_amount, typeof(value_amount) FROM claims").fetchall()
+    finally:
+        db.close()
+    assert row == [(stored, "integer")]
+
+
+@pytest.mark.parametrize("amount", ["9223372036854775808", "-9223372036854775809", "1E+20"])
+def test_a_whole_amount_beyond_64_bits_is_refused(amount: str) -> None:
+    """A whole number SQLite cannot hold as an integer is refused with ExportError (the
+    command's exit 2 and message), not an OverflowError from the sqlite3 module."""
+    big = attrs.evolve(N, value=Money(Decimal(amount)))
+    with pytest.raises(ExportError) as caught:
+        to_sqlite_bytes(attrs.evolve(DATASET, claims=(big,), resolutions=()))
+    assert str(caught.value) == (
+        f"number {Decimal(amount)} is beyond SQLite's 64-bit integers and cannot be exported"
+    )
 
 
 def test_a_non_finite_amount_is_refused() -> None:
