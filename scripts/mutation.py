@@ -107,21 +107,33 @@ def _load_rechecked() -> dict[str, int]:
 
 @functools.cache
 def _import_time(module: str) -> frozenset[str]:
-    """The module's functions that its top-level statements call (they run at import)."""
+    """The module's functions run at import: called by its top-level statements, or by those."""
     rel = module.removeprefix("carsi_claims.").replace(".", "/")
     path = PACKAGE / (rel + ".py")
     if not path.is_file():
         return frozenset()
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    bodies = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+
+    def calls(node: ast.AST) -> set[str]:
+        return {
+            sub.func.id
+            for sub in ast.walk(node)
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name)
+        } & bodies.keys()
+
     called: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.If):
             continue  # bodies run later (an ``if __name__ == "__main__"`` block: never)
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name):
-                called.add(sub.func.id)
-    return frozenset(called & defined)
+        called |= calls(node)
+    # and what those call, at any depth (``SCHEMA = _schema()`` runs ``_column_sql`` too)
+    todo = list(called)
+    while todo:
+        for name in calls(bodies[todo.pop()]) - called:
+            called.add(name)
+            todo.append(name)
+    return frozenset(called)
 
 
 def _function_of(mutant: str) -> str:

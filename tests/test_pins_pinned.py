@@ -308,3 +308,68 @@ def test_an_empty_list_of_pins_is_replaced_by_the_block(tmp_dataset: TmpDataset)
     assert _block(dataset, 4, "carsi.goals", "carsi.date") + "    rationale: two" in text
     again = load(claims)
     assert [p.claim for p in again.resolutions[1].pins] == ["carsi.goals", "carsi.date"]
+
+
+def test_an_edit_that_would_not_load_is_refused(tmp_dataset: TmpDataset) -> None:
+    """A last value in double quotes whose last line opens with ``#`` looks like a trailing
+    comment: pins placed before that line would split the quotes, and the edited text would
+    not load, so nothing is written and the blocks are given to add by hand."""
+    quoted = TWO.replace("    rationale: two", '    rationale: "two\n      # not a comment"\n')
+    claims, dataset = _write(tmp_dataset, quoted)
+    assert dataset.resolutions[1].rationale == "two # not a comment"
+    before = claims.read_bytes()
+    update = pin_resolutions(dataset, ["res.b"])
+    assert update == PinUpdate(
+        claims,
+        problem=(
+            "cannot place the pins safely: the resolutions are not written in the block style "
+            "this command edits; add these under each resolution by hand:\n"
+            "# res.b\n" + _block(dataset, 4, "carsi.goals", "carsi.date")
+        ),
+    )
+    assert claims.read_bytes() == before
+
+
+def test_a_leniently_read_file_with_schema_problems_is_not_edited(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A dataset read with ``strict=False`` left out a record that does not fit the schema: the
+    edited text fails the same structure check, so the pins are not written (the file cannot
+    be shown to hold every record as it was)."""
+    broken = MINI_YAML.replace(
+        "  - id: carsi.clinton-together\n", "  - id: carsi.clinton-together\n    colour: red\n", 1
+    )
+    assert broken != MINI_YAML
+    claims = tmp_dataset(broken + TWO, MINI_SEEDS).claims
+    dataset = load(claims, strict=False)
+    assert [p.code for p in dataset.problems] == ["schema.unknown-key"]
+    before = claims.read_bytes()
+    update = pin_resolutions(dataset, ["res.b"])
+    assert update == PinUpdate(
+        claims,
+        problem=(
+            "cannot place the pins safely: the resolutions are not written in the block style "
+            "this command edits; add these under each resolution by hand:\n"
+            "# res.b\n" + _block(dataset, 4, "carsi.goals", "carsi.date")
+        ),
+    )
+    assert claims.read_bytes() == before
+
+
+def test_an_empty_list_of_pins_on_the_first_resolution_keeps_the_comment_under_it(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """``pins: []`` on the first resolution (index 0 of the list) is replaced in place, and a
+    comment indented under it stays, after the new block."""
+    empty = TWO.replace(
+        "    rationale: >-\n", "    pins: []\n      # to review\n    rationale: >-\n", 1
+    )
+    assert empty != TWO
+    claims, dataset = _write(tmp_dataset, empty)
+    assert pin_resolutions(dataset, ["res.a"]) == PinUpdate(claims, ("res.a",))
+    assert (
+        _text(claims)
+        == MINI_YAML
+        + empty.replace("    pins: []\n", _block(dataset, 4, "carsi.funding", "carsi.share"), 1)
+        + "\n"
+    )  # the file's unended last line is ended

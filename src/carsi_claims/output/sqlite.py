@@ -238,7 +238,14 @@ def _sql_value(value: Cell) -> object:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ExportError(f"non-finite number {value} cannot be exported")
-        return int(value) if value == value.to_integral_value() else str(value)
+        if value != value.to_integral_value():
+            return str(value)
+        whole = int(value)
+        if not -(2**63) <= whole < 2**63:  # sqlite3 raises OverflowError beyond them
+            raise ExportError(
+                f"number {value} is beyond SQLite's 64-bit integers and cannot be exported"
+            )
+        return whole
     return value
 
 
