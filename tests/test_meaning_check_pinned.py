@@ -4,9 +4,14 @@ recorded correction gone from the claims file, a format-1 lock warned at its fir
 
 from __future__ import annotations
 
+import json
+
 from _mini import MINI_SEEDS, MINI_YAML, cli, report_of, where
 from carsi_claims import load
-from carsi_claims.analysis.meaning import fingerprint
+from carsi_claims.analysis.meaning import fingerprint, fingerprints
+from carsi_claims.checks.meaning import changed_findings, meaning_changed_message, pinned_form
+from carsi_claims.dataset import Dataset
+from carsi_claims.read.lockfile import Lock, LockedCorrection, LockedId
 from conftest import TmpDataset
 
 RESOLUTION = (
@@ -107,3 +112,66 @@ def test_a_format_1_lock_is_warned_at_its_first_id(tmp_dataset: TmpDataset) -> N
     assert [f[4].split("which pins ")[1].split(", nor")[0] for f in stale] == [
         "no fingerprint (format 1)"
     ]
+
+
+def _old_form(claim_id: str, dataset: Dataset) -> str:
+    """A canonical form differing from the claim's own: the same with another property."""
+    form = json.loads(fingerprints(dataset.claims)[claim_id][1])
+    form["property"] = "was-" + form["property"]
+    return json.dumps(form, sort_keys=True, separators=(",", ":"))
+
+
+def test_changed_findings_reports_each_changed_claim_at_its_record(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """id.meaning-changed for every entry that pins a meaning of a claim in the dataset, at
+    the claim, with the lock file and line; entries pinning nothing (format 1, no form) or
+    naming a claim not in the dataset are skipped, and the entries after them still count."""
+    dataset = load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims)
+    meanings = fingerprints(dataset.claims)
+    goals, share = _old_form("carsi.goals", dataset), _old_form("carsi.share", dataset)
+    changed = [
+        LockedId("carsi.date", 2),  # format 1: nothing pinned
+        LockedId("carsi.funding", 3, GOOD),  # a fingerprint without its form
+        LockedId("carsi.funding-years", 4, None, goals),  # a form without its fingerprint
+        LockedId("carsi.gone", 5, GOOD, goals),  # no such claim
+        LockedId("carsi.goals", 6, GOOD, goals),
+        LockedId("carsi.share", 7, OTHER, share),
+    ]
+    found = list(changed_findings(dataset, changed, "data/claims.lock"))
+    assert [(f.code, f.severity.value, f.claim) for f in found] == [
+        ("id.meaning-changed", "error", "carsi.goals"),
+        ("id.meaning-changed", "error", "carsi.share"),
+    ]
+    assert [(f.location.line, f.location.column) for f in found if f.location] == [
+        where(MINI_YAML, "id: carsi.goals"),
+        where(MINI_YAML, "id: carsi.share"),
+    ]
+    assert found[0].message == meaning_changed_message(
+        changed[4], "data/claims.lock", (GOOD, goals), meanings["carsi.goals"]
+    )
+    assert found[0].message.startswith(
+        "changed meaning since it was published in data/claims.lock (line 6): "
+        'property: "was-goal-count" -> "goal-count"; fingerprint '
+    )
+
+
+def test_pinned_form_is_the_locked_form_or_the_recorded_corrections_old_form() -> None:
+    """The lock's form when its fingerprint is the one asked for; else the old form of a
+    correction recorded for that claim from that fingerprint; else nothing."""
+    third = "m1:" + "c" * 64
+    lock = Lock(
+        "claims.lock",
+        ids=(LockedId("x.a", 2, GOOD, '{"v":"locked"}'), LockedId("x.b", 3, GOOD, '{"v":"b"}')),
+        corrections=(
+            LockedCorrection("x.b", OTHER, GOOD, '{"v":"b before"}', 4),
+            LockedCorrection("x.a", third, GOOD, '{"v":"a before"}', 5),
+        ),
+    )
+    assert pinned_form(None, "x.a", GOOD) is None
+    assert pinned_form(lock, "x.a", GOOD) == '{"v":"locked"}'
+    assert pinned_form(lock, "x.a", third) == '{"v":"a before"}'
+    assert pinned_form(lock, "x.b", OTHER) == '{"v":"b before"}'
+    assert pinned_form(lock, "x.a", OTHER) is None  # x.b's correction is from OTHER, not x.a's
+    assert pinned_form(lock, "x.b", third) is None  # x.a's correction is from third
+    assert pinned_form(lock, "x.c", third) is None  # no entry, and no correction of x.c
