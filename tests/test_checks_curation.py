@@ -562,3 +562,217 @@ def test_finding_names_does_not_grow_with_the_number_of_entities() -> None:
     many = {**few, **{f"Topic{i} Place": f"t{i}" for i in range(1000)}}
     assert _comparisons(text, many) == _comparisons(text, few) == 30
     assert _comparisons(text * 2, many) == 60
+
+
+# -- pinned: each rule's edges -----------------------------------------------------------
+
+_SRC_B = (
+    f"  - {{id: src-b, path: {SEED_NAME}, sha256: {MINI_YAML.split('sha256: ')[1][:64]}, "
+    "title: B, kind: document}\n"
+)
+
+
+def test_a_relation_is_a_duplicate_only_with_the_same_kind_and_source(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """Two relations of one source to another of different kinds are fine; the same kind
+    again is a duplicate at that relation, and a companion relation recorded on one side only
+    is none."""
+    text = mutate(
+        '    published: "2011-03-14"\n',
+        '    published: "2011-03-14"\n'
+        "    relations:\n"
+        "      - {kind: version_of, source: src-b, note: n}\n"
+        "      - {kind: reprint_of, source: src-b, note: n}\n"
+        "      - {kind: version_of, source: src-b, note: again}\n"
+        "      - {kind: companion_of, source: src-b, note: n}\n" + _SRC_B,
+    )
+    line, col = where(text, "{kind: version_of, source: src-b, note: again}")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.duplicate-relation",
+            "error",
+            line,
+            col,
+            None,
+            "relation version_of 'src-b' is already recorded; record a relation once "
+            "(a companion relation once per pair)",
+        )
+    ]
+
+
+def test_an_iso3166_code_on_an_entity_of_no_type(tmp_dataset: TmpDataset) -> None:
+    """No type: a warning at the id; a code on it as well: an error naming it of no type."""
+    text = mutate("claims:\n", "  - {id: eu, name: European Union, iso3166: EU}\nclaims:\n")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.entity-type",
+            "warning",
+            *where(text, "eu,"),
+            None,
+            "entity 'eu' has no type; give one of person, country, organisation, programme, region",
+        ),
+        (
+            "curation.iso3166",
+            "error",
+            *where(text, "EU}"),
+            None,
+            "only a country has an iso3166 code; 'eu' is of no type",
+        ),
+    ]
+
+
+def test_a_country_with_its_code_is_fine(tmp_dataset: TmpDataset) -> None:
+    text = mutate(
+        "claims:\n", "  - {id: mexico, name: Mexico, type: country, iso3166: MX}\nclaims:\n"
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == []
+
+
+_ENTITIES = (
+    "  - {id: five-goals, name: Five Goals, type: programme}\n"
+    "  - {id: zeta, name: Zeta, type: programme}\n"
+    "  - {id: alpha, name: Alpha, type: programme}\n"
+)
+
+
+def test_a_mention_listed_twice_and_the_mentions_suggested_in_order(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A mention repeated is a warning at the repeat; the unlinked entity's suggestion lists
+    the claim's mentions and it, sorted, each once."""
+    text = mutate(
+        "    value: {value: 5}\n",
+        "    value: {value: 5}\n    mentions: [zeta, alpha, zeta]\n",
+        mutate("claims:\n", _ENTITIES + "claims:\n"),
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.redundant-mention",
+            "warning",
+            *where(text, "zeta]"),
+            "carsi.goals",
+            "mention 'zeta' is listed twice; leave it out",
+        ),
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, '"Five Goals"'),
+            "carsi.goals",
+            "the quote names entity 'five-goals', which is not in mentions; add it: "
+            "mentions: [alpha, five-goals, zeta]",
+        ),
+    ]
+
+
+def test_an_unlinked_entity_is_reported_once_per_claim_for_every_claim(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """Two quotes of one claim naming the entity: one warning, at the first; another claim
+    with the same quote: its own warning."""
+    start = MINI_SEEDS[SEED_NAME].index("the Five Goals")
+    extra = (
+        "  - id: carsi.goals-again\n"
+        "    kind: count\n"
+        "    subject: carsi\n"
+        "    property: goal-count-again\n"
+        "    value: {value: 5}\n"
+        "    provenance:\n"
+        f'      - {{source: src-a, quote: "Five Goals", start: {start + 4}, end: {start + 14}}}\n'
+        f'      - {{source: src-a, quote: "the Five Goals", start: {start}, end: {start + 14}}}\n'
+    )
+    text = mutate("claims:\n", _ENTITIES + "claims:\n") + extra
+    message = (
+        "the quote names entity 'five-goals', which is not in mentions; add it: "
+        "mentions: [five-goals]"
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, '"Five Goals"'),
+            "carsi.goals",
+            message,
+        ),
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, '"Five Goals"', 1),
+            "carsi.goals-again",
+            message,
+        ),
+    ]
+
+
+def test_a_quotations_id_starts_with_quote(tmp_dataset: TmpDataset) -> None:
+    """A quotation's id may start with 'quote.' instead of its subject; any other prefix is a
+    warning that asks for 'quote.'."""
+    assert (
+        findings(
+            tmp_dataset(mutate("id: carsi.clinton-together", "id: quote.together"), MINI_SEEDS),
+            "curation.",
+        )
+        == []
+    )
+    text = mutate("id: carsi.clinton-together", "id: speech.together")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.id-prefix",
+            "warning",
+            *where(text, "speech.together"),
+            "speech.together",
+            "claim id 'speech.together' does not start with 'quote.' (its subject is 'carsi'); "
+            "a new claim's id starts with its subject's id",
+        )
+    ]
+
+
+def test_a_malformed_id_is_left_to_the_id_checks(tmp_dataset: TmpDataset) -> None:
+    text = mutate("id: carsi.date", "id: Statement Date")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == []
+    assert [f[0] for f in findings(tmp_dataset(text, MINI_SEEDS), "id.")] == ["id.malformed"]
+
+
+def test_a_provenance_voice_repeating_the_voice_of_a_plain_claim(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """On a claim that is no quotation, a provenance voice equal to the claim's voice is an
+    error at that voice; a quotation whose voice is its speaker is fine."""
+    text = mutate(
+        "    value: {value: 5}\n",
+        "    value: {value: 5}\n    voice: clinton\n",
+        mutate('quote: "Five Goals"\n', 'quote: "Five Goals"\n        voice: clinton\n'),
+    )
+    line, col = where(text, "voice: clinton", 1)  # the provenance entry's, after the claim's
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.voice",
+            "error",
+            line,
+            col + len("voice: "),
+            "carsi.goals",
+            "provenance voice 'clinton' is already the claim's voice; leave it out",
+        )
+    ]
+    speaker = mutate("    property: quotation\n", "    property: quotation\n    voice: clinton\n")
+    assert findings(tmp_dataset(speaker, MINI_SEEDS), "curation.") == []
+
+
+def test_an_inference_from_a_source_without_a_dateline(tmp_dataset: TmpDataset) -> None:
+    """An as_of inferred from the dateline of a source with no published date is an error;
+    an as_of inferred from the context is no business of this rule."""
+    text = mutate(
+        '    published: "2011-03-14"\n', "", mutate('      as_of: "2011-03-14"\n', _INFERRED)
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.inference-dateline",
+            "error",
+            *where(text, "{qualifier: as_of"),
+            "carsi.funding",
+            "as_of 2011-03-14 is inferred from the dateline, but source 'src-a' has no dateline "
+            "(published is not given)",
+        )
+    ]
+    context = mutate("basis: dateline", "basis: context", text)
+    assert findings(tmp_dataset(context, MINI_SEEDS), "curation.") == []
