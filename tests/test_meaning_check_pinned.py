@@ -175,3 +175,28 @@ def test_pinned_form_is_the_locked_form_or_the_recorded_corrections_old_form() -
     assert pinned_form(lock, "x.a", OTHER) is None  # x.b's correction is from OTHER, not x.a's
     assert pinned_form(lock, "x.b", third) is None  # x.a's correction is from third
     assert pinned_form(lock, "x.c", third) is None  # no entry, and no correction of x.c
+
+
+def test_an_unknown_claims_correction_names_that_claim(tmp_dataset: TmpDataset) -> None:
+    """correction.unknown-claim carries the id the correction names, at its claim field."""
+    text = MINI_YAML + (
+        f'corrections:\n  - {{claim: carsi.gaols, old: "{GOOD}", new: "{OTHER}", reason: x}}\n'
+    )
+    found = [f for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0].startswith("correction")]
+    assert [f[:4] for f in found] == [
+        ("correction.unknown-claim", *where(text, "carsi.gaols"), "carsi.gaols")
+    ]
+
+
+def test_a_locked_id_gone_from_the_claims_does_not_stop_the_meaning_check(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A locked id whose claim is gone (the lock check's business) is passed over: a changed
+    claim locked after it is still id.meaning-changed."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    assert cli("lock", str(paths.claims))[0] == 0
+    text = MINI_YAML[: MINI_YAML.index("  - id: carsi.date\n")]
+    text = text.replace("property: goal-count", "property: goal-number")
+    found = [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0].startswith("id.")]
+    assert ("id.meaning-changed", *where(text, "id: carsi.goals"), "carsi.goals") in found
+    assert sorted(f[0] for f in found) == ["id.lock-missing", "id.meaning-changed"]
