@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from _mini import MINI_SEEDS, MINI_YAML, cli, report_of, where
-from carsi_claims import load
+from carsi_claims import load, validate
 from carsi_claims.analysis.meaning import fingerprint, fingerprints
 from carsi_claims.checks.meaning import changed_findings, meaning_changed_message, pinned_form
 from carsi_claims.dataset import Dataset
@@ -200,3 +200,30 @@ def test_a_locked_id_gone_from_the_claims_does_not_stop_the_meaning_check(
     found = [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0].startswith("id.")]
     assert ("id.meaning-changed", *where(text, "id: carsi.goals"), "carsi.goals") in found
     assert sorted(f[0] for f in found) == ["id.lock-missing", "id.meaning-changed"]
+
+
+def test_a_due_correction_is_a_warning_at_the_correction_naming_its_claim(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """lock.outdated: a warning at the corrections entry, naming the claim, the fingerprints
+    and the lock; the change it accepts is no id.meaning-changed."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    assert cli("lock", str(paths.claims))[0] == 0
+    lock_file = paths.claims.with_name("claims.lock")
+    old = fingerprint(load(paths.claims).claims_by_id["carsi.goals"])
+    changed = MINI_YAML.replace("property: goal-count", "property: goal-number")
+    new = fingerprint(load(tmp_dataset(changed, MINI_SEEDS).claims).claims_by_id["carsi.goals"])
+    text = changed + (
+        f'corrections:\n  - {{claim: carsi.goals, old: "{old}", new: "{new}", reason: x}}\n'
+    )
+    found = load(tmp_dataset(text, MINI_SEEDS).claims)
+    report = validate(found).findings
+    assert [(f.code, f.severity.value, f.claim) for f in report] == [
+        ("lock.outdated", "warning", "carsi.goals")
+    ]
+    assert report[0].location is not None
+    assert (report[0].location.line, report[0].location.column) == where(text, "{claim: carsi")
+    assert report[0].message == (
+        f"the correction of claim 'carsi.goals' ({old} -> {new}) is not recorded in "
+        f"{lock_file} yet: run `carsi-claims lock`"
+    )
