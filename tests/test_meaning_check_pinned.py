@@ -227,3 +227,37 @@ def test_a_due_correction_is_a_warning_at_the_correction_naming_its_claim(
         f"the correction of claim 'carsi.goals' ({old} -> {new}) is not recorded in "
         f"{lock_file} yet: run `carsi-claims lock`"
     )
+
+
+def test_a_correction_written_before_its_change_is_not_due_yet(tmp_dataset: TmpDataset) -> None:
+    """A correction from the locked fingerprint, the claim still unchanged: nothing to say
+    yet; a stale correction after it is still reported."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    assert cli("lock", str(paths.claims))[0] == 0
+    now = fingerprint(load(paths.claims).claims_by_id["carsi.goals"])
+    ahead = f'  - {{claim: carsi.goals, old: "{now}", new: "{OTHER}", reason: x}}\n'
+    stale = f'  - {{claim: carsi.share, old: "{GOOD}", new: "{OTHER}", reason: x}}\n'
+    assert report_of(tmp_dataset(MINI_YAML + "corrections:\n" + ahead, MINI_SEEDS)) == []
+    text = MINI_YAML + "corrections:\n" + ahead + stale
+    assert [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS))] == [
+        ("correction.stale", *where(text, "{claim: carsi.share"), "carsi.share")
+    ]
+
+
+def test_the_corrections_after_a_recorded_one_are_still_checked(tmp_dataset: TmpDataset) -> None:
+    """A correction the lock recorded is done; a malformed one after it is still reported."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    assert cli("lock", str(paths.claims))[0] == 0
+    old = fingerprint(load(paths.claims).claims_by_id["carsi.goals"])
+    changed = MINI_YAML.replace("property: goal-count", "property: goal-number")
+    new = fingerprint(load(tmp_dataset(changed, MINI_SEEDS).claims).claims_by_id["carsi.goals"])
+    text = changed + (
+        f'corrections:\n  - {{claim: carsi.goals, old: "{old}", new: "{new}", reason: x}}\n'
+    )
+    paths = tmp_dataset(text, MINI_SEEDS)
+    assert cli("lock", str(paths.claims))[0] == 0
+    assert report_of(paths) == []
+    text += f'  - {{claim: carsi.share, old: "{GOOD}", new: "{GOOD}", reason: x}}\n'
+    assert [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS))] == [
+        ("correction.malformed", *where(text, f'"{GOOD}", reason'), "carsi.share")
+    ]
