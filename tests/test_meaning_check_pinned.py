@@ -9,8 +9,14 @@ import json
 from _mini import MINI_SEEDS, MINI_YAML, cli, report_of, where
 from carsi_claims import load, validate
 from carsi_claims.analysis.meaning import fingerprint, fingerprints
-from carsi_claims.checks.meaning import changed_findings, meaning_changed_message, pinned_form
+from carsi_claims.checks.meaning import (
+    changed_findings,
+    meaning_changed_message,
+    pinned_form,
+    stale_pins,
+)
 from carsi_claims.dataset import Dataset
+from carsi_claims.model import Pin, Resolution, ResolutionKind
 from carsi_claims.read.lockfile import Lock, LockedCorrection, LockedId
 from conftest import TmpDataset
 
@@ -244,8 +250,9 @@ def test_a_correction_written_before_its_change_is_not_due_yet(tmp_dataset: TmpD
     ]
 
 
-def test_the_corrections_after_a_recorded_one_are_still_checked(tmp_dataset: TmpDataset) -> None:
-    """A correction the lock recorded is done; a malformed one after it is still reported."""
+def _recorded(tmp_dataset: TmpDataset) -> tuple[str, str, str]:
+    """The mini dataset locked, carsi.goals changed and its correction recorded by lock: the
+    claims text (with its corrections section), the old and the new fingerprint."""
     paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
     assert cli("lock", str(paths.claims))[0] == 0
     old = fingerprint(load(paths.claims).claims_by_id["carsi.goals"])
@@ -257,7 +264,83 @@ def test_the_corrections_after_a_recorded_one_are_still_checked(tmp_dataset: Tmp
     paths = tmp_dataset(text, MINI_SEEDS)
     assert cli("lock", str(paths.claims))[0] == 0
     assert report_of(paths) == []
+    return text, old, new
+
+
+def test_the_corrections_after_a_recorded_one_are_still_checked(tmp_dataset: TmpDataset) -> None:
+    """A correction the lock recorded is done; a malformed one after it is still reported."""
+    text, _, _ = _recorded(tmp_dataset)
     text += f'  - {{claim: carsi.share, old: "{GOOD}", new: "{GOOD}", reason: x}}\n'
     assert [f[:4] for f in report_of(tmp_dataset(text, MINI_SEEDS))] == [
         ("correction.malformed", *where(text, f'"{GOOD}", reason'), "carsi.share")
     ]
+
+
+def test_a_recorded_correction_gone_from_the_claims_file(tmp_dataset: TmpDataset) -> None:
+    """correction.lock-missing: an error at column 1 of the lock's correction line, naming
+    the claim, the line and the fingerprints."""
+    text, old, new = _recorded(tmp_dataset)
+    paths = tmp_dataset(text[: text.index("corrections:")], MINI_SEEDS)
+    lock_file = paths.claims.with_name("claims.lock")
+    line = next(
+        n
+        for n, entry in enumerate(lock_file.read_text(encoding="utf-8").splitlines(), 1)
+        if entry.startswith("correction ")
+    )
+    [found] = validate(load(paths.claims)).findings
+    assert (found.code, found.severity.value, found.claim) == (
+        "correction.lock-missing",
+        "error",
+        "carsi.goals",
+    )
+    assert found.location is not None
+    assert (found.location.file, found.location.line, found.location.column) == (
+        str(lock_file),
+        line,
+        1,
+    )
+    assert found.message == (
+        f"{lock_file} (line {line}) recorded a correction of claim 'carsi.goals' "
+        f"({old} -> {new}) that is gone from the claims file: a recorded correction stays, "
+        "with its reason"
+    )
+
+
+def _resolution(*pins: tuple[str, str], claims: tuple[str, ...] = ("x.a", "x.b")) -> Resolution:
+    return Resolution(
+        "res.x",
+        claims,
+        ResolutionKind.WORDING_VARIANT,
+        "two wordings",
+        pins=tuple(Pin(claim, fp) for claim, fp in pins),
+    )
+
+
+def test_stale_pins_one_reason_per_claim_in_pin_order_then_the_unpinned() -> None:
+    """Pins holding: no reason; none at all: none either. A pin of a claim not named, a
+    changed claim (what changed shown when the lock has the old form, else the fingerprints
+    only), a claim no longer in the dataset (passed over), a named claim not pinned: each
+    in turn."""
+    third = "m1:" + "c" * 64
+    meanings = {"x.a": (GOOD, '{"v":"a"}'), "x.b": (OTHER, '{"v":"b now"}'), "x.d": (GOOD, "{}")}
+    assert stale_pins(_resolution(("x.a", GOOD), ("x.b", OTHER)), meanings) == []
+    assert stale_pins(_resolution(), meanings) == []
+    resolution = _resolution(
+        ("x.d", GOOD),
+        ("x.gone", GOOD),
+        ("x.b", third),
+        ("x.c", GOOD),
+        claims=("x.a", "x.b", "x.c", "x.gone"),
+    )
+    reasons = [
+        "it pins 'x.d', which it does not name",
+        f"claim 'x.b' changed meaning since it was pinned ({third} is now {OTHER})",
+        "claim 'x.a' is not pinned",
+    ]
+    assert stale_pins(resolution, meanings) == reasons
+    lock = Lock("claims.lock", ids=(LockedId("x.b", 2, third, '{"v":"b then"}'),))
+    reasons[1] = (
+        f"claim 'x.b' changed meaning since it was pinned ({third} is now {OTHER}: "
+        'v: "b then" -> "b now")'
+    )
+    assert stale_pins(resolution, meanings, lock) == reasons
