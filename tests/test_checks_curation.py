@@ -830,8 +830,8 @@ def test_a_derived_figure_is_not_held_to_its_quotes_precision(tmp_dataset: TmpDa
 
 
 def test_a_percentages_precision_as_the_quote_states_it(tmp_dataset: TmpDataset) -> None:
-    """'Up to 95%' is stated to 1: precision 0.1 is an error at the value."""
-    text = mutate("precision: 1}", "precision: 0.1}")
+    """'Up to 95%' is stated to 1: precision 0.10 is an error at the value, shown as 0.1."""
+    text = mutate("precision: 1}", "precision: 0.10}")
     assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
         (
             "curation.precision",
@@ -843,7 +843,7 @@ def test_a_percentages_precision_as_the_quote_states_it(tmp_dataset: TmpDataset)
     ]
 
 
-_MORE = "Later, exactly $5 million, then $7.5 million more.\n"
+_MORE = "Later, exactly $5 million, then $7.5 million more; $5 million in all.\n"
 
 
 def _with_more(claims: str) -> tuple[str, dict[str, str]]:
@@ -871,11 +871,17 @@ def test_precision_of_an_exact_figure_and_of_the_matching_figure(
     tmp_dataset: TmpDataset,
 ) -> None:
     """'exactly $5 million' is exact: a precision given is an error asking to leave it out,
-    none given is fine. In a quote with two figures the one matching the value decides; a
+    none given is fine. In a quote with two figures the first matching the value decides; a
     claim with two quotes stated to another unit is reported once."""
     text, seeds = _with_more(
         _money("carsi.five", 5_000_000, "1000000", "exactly $5 million")
-        + _money("carsi.five-exact", 5_000_000, None, "exactly $5 million")
+        + _money(
+            "carsi.five-exact",
+            5_000_000,
+            None,
+            "exactly $5 million",
+            "exactly $5 million, then $7.5 million more; $5 million",
+        )
         + _money(
             "carsi.more",
             7_500_000,
@@ -1121,3 +1127,46 @@ def test_entity_names_skip_blank_names_and_keep_the_first_claimant() -> None:
         Entity("usa", "USA", aliases=("U.S.",)),
     ]
     assert entity_names(entities) == {"United States": "us", "U.S.": "us", "USA": "usa"}
+
+
+def test_a_claims_voice_need_not_be_mentioned(tmp_dataset: TmpDataset) -> None:
+    """A plain claim quoting its voice by name: the voice is implicit, no mention is due;
+    without the voice the entity named is an unlinked mention."""
+    quote = "“We stand together,” said Secretary Clinton"
+    start = MINI_SEEDS[SEED_NAME].index(quote)
+    statement = (
+        "  - id: carsi.together\n"
+        "    kind: statement\n"
+        "    subject: carsi\n"
+        "    property: together\n"
+        "    voice: clinton\n"
+        '    value: {text: "We stand together"}\n'
+        "    provenance:\n"
+        f'      - {{source: src-a, quote: "{quote}", start: {start}, '
+        f"end: {start + len(quote)}}}\n"
+    )
+    assert findings(tmp_dataset(MINI_YAML + statement, MINI_SEEDS), "curation.") == []
+    text = MINI_YAML + statement.replace("    voice: clinton\n", "")
+    assert [f[:5] for f in findings(tmp_dataset(text, MINI_SEEDS), "curation.")] == [
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, f'"{quote}", start'),
+            "carsi.together",
+        )
+    ]
+
+
+def test_a_source_whose_seed_cannot_be_read_leaves_the_others_checked(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A source listed first whose seed is missing (the provenance checks' business): the
+    headings of the sources after it are still checked."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text, seeds = _with_headings(("carsi.risk", "Communities", seed.index("Communities")))
+    missing = (
+        f"  - {{id: src-b, path: missing.txt, sha256: {'0' * 64}, title: B, kind: document}}\n"
+    )
+    text = mutate("sources:\n", "sources:\n" + missing, text)
+    found = [f[0] for f in findings(tmp_dataset(text, seeds), "curation.")]
+    assert found == ["curation.heading-line", "curation.heading-missing"]
