@@ -344,3 +344,37 @@ def test_stale_pins_one_reason_per_claim_in_pin_order_then_the_unpinned() -> Non
         'v: "b then" -> "b now")'
     )
     assert stale_pins(resolution, meanings, lock) == reasons
+
+
+def test_the_corrections_after_a_due_one_are_still_checked(tmp_dataset: TmpDataset) -> None:
+    """A due correction (lock.outdated) does not end the check: a stale one after it is
+    reported too."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    assert cli("lock", str(paths.claims))[0] == 0
+    old = fingerprint(load(paths.claims).claims_by_id["carsi.goals"])
+    changed = MINI_YAML.replace("property: goal-count", "property: goal-number")
+    new = fingerprint(load(tmp_dataset(changed, MINI_SEEDS).claims).claims_by_id["carsi.goals"])
+    text = changed + (
+        "corrections:\n"
+        f'  - {{claim: carsi.goals, old: "{old}", new: "{new}", reason: x}}\n'
+        f'  - {{claim: carsi.share, old: "{GOOD}", new: "{OTHER}", reason: x}}\n'
+    )
+    assert [f[0] for f in report_of(tmp_dataset(text, MINI_SEEDS))] == [
+        "lock.outdated",
+        "correction.stale",
+    ]
+
+
+def test_a_correction_of_a_claim_added_since_the_lock_pins_nothing(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """The dataset is locked, the claim is not in the lock: the correction is stale, the
+    lock pinning nothing for it."""
+    paths = tmp_dataset(MINI_YAML, MINI_SEEDS)
+    assert cli("lock", str(paths.claims))[0] == 0
+    text = MINI_YAML.replace("id: carsi.goals", "id: carsi.goals-new") + (
+        f'corrections:\n  - {{claim: carsi.goals-new, old: "{GOOD}", new: "{OTHER}", reason: x}}\n'
+    )
+    stale = [f for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0].startswith("correct")]
+    assert [(f[0], f[3]) for f in stale] == [("correction.stale", "carsi.goals-new")]
+    assert "which pins nothing (the claim is not published), nor" in stale[0][4]
