@@ -378,3 +378,26 @@ def test_a_correction_of_a_claim_added_since_the_lock_pins_nothing(
     stale = [f for f in report_of(tmp_dataset(text, MINI_SEEDS)) if f[0].startswith("correct")]
     assert [(f[0], f[3]) for f in stale] == [("correction.stale", "carsi.goals-new")]
     assert "which pins nothing (the claim is not published), nor" in stale[0][4]
+
+
+def test_the_resolutions_after_an_unpinned_one_are_still_checked(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """No lock: a resolution without pins is fine, and one after it whose pins are stale is
+    reported at its pins."""
+    stale = (
+        "  - id: res.y\n"
+        "    claims: [carsi.goals, carsi.date]\n"
+        "    kind: wording_variant\n"
+        "    rationale: two wordings\n"
+        "    pins:\n"
+        f'      - {{claim: carsi.goals, fingerprint: "{GOOD}"}}\n'
+        f'      - {{claim: carsi.date, fingerprint: "{GOOD}"}}\n'
+    )
+    text = MINI_YAML + RESOLUTION + stale
+    found = [
+        f[:3]
+        for f in report_of(tmp_dataset(text, MINI_SEEDS))
+        if "no longer matches what it was reviewed for" in f[4]  # and not the conflicts'
+    ]
+    assert found == [("resolution.stale", *where(text, "- {claim: carsi.goals, fingerprint"))]
