@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import SupportsIndex
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from _mini import MINI_SEEDS, MINI_YAML, SEED_NAME, DatasetPaths, mutate, where
 from carsi_claims import load, validate
-from carsi_claims.checks.curation import NameIndex, named_entities, stated_precision
+from carsi_claims.checks.curation import (
+    NameIndex,
+    entity_names,
+    named_entities,
+    stated_precision,
+)
+from carsi_claims.model import Entity
 
 TmpDataset = Callable[..., DatasetPaths]
 Found = tuple[str, str, int, int, str | None, str]
@@ -562,3 +572,601 @@ def test_finding_names_does_not_grow_with_the_number_of_entities() -> None:
     many = {**few, **{f"Topic{i} Place": f"t{i}" for i in range(1000)}}
     assert _comparisons(text, many) == _comparisons(text, few) == 30
     assert _comparisons(text * 2, many) == 60
+
+
+# -- pinned: each rule's edges -----------------------------------------------------------
+
+_SRC_B = (
+    f"  - {{id: src-b, path: {SEED_NAME}, sha256: {MINI_YAML.split('sha256: ')[1][:64]}, "
+    "title: B, kind: document}\n"
+)
+
+
+def test_a_relation_is_a_duplicate_only_with_the_same_kind_and_source(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """Two relations of one source to another of different kinds are fine; the same kind
+    again is a duplicate at that relation, and a companion relation recorded on one side only
+    is none."""
+    text = mutate(
+        '    published: "2011-03-14"\n',
+        '    published: "2011-03-14"\n'
+        "    relations:\n"
+        "      - {kind: version_of, source: src-b, note: n}\n"
+        "      - {kind: reprint_of, source: src-b, note: n}\n"
+        "      - {kind: version_of, source: src-b, note: again}\n"
+        "      - {kind: companion_of, source: src-b, note: n}\n" + _SRC_B,
+    )
+    line, col = where(text, "{kind: version_of, source: src-b, note: again}")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.duplicate-relation",
+            "error",
+            line,
+            col,
+            None,
+            "relation version_of 'src-b' is already recorded; record a relation once "
+            "(a companion relation once per pair)",
+        )
+    ]
+
+
+def test_an_iso3166_code_on_an_entity_of_no_type(tmp_dataset: TmpDataset) -> None:
+    """No type: a warning at the id; a code on it as well: an error naming it of no type."""
+    text = mutate("claims:\n", "  - {id: eu, name: European Union, iso3166: EU}\nclaims:\n")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.entity-type",
+            "warning",
+            *where(text, "eu,"),
+            None,
+            "entity 'eu' has no type; give one of person, country, organisation, programme, region",
+        ),
+        (
+            "curation.iso3166",
+            "error",
+            *where(text, "EU}"),
+            None,
+            "only a country has an iso3166 code; 'eu' is of no type",
+        ),
+    ]
+
+
+def test_a_country_with_its_code_is_fine(tmp_dataset: TmpDataset) -> None:
+    text = mutate(
+        "claims:\n", "  - {id: mexico, name: Mexico, type: country, iso3166: MX}\nclaims:\n"
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == []
+
+
+_ENTITIES = (
+    "  - {id: five-goals, name: Five Goals, type: programme}\n"
+    "  - {id: zeta, name: Zeta, type: programme}\n"
+    "  - {id: alpha, name: Alpha, type: programme}\n"
+)
+
+
+def test_a_mention_listed_twice_and_the_mentions_suggested_in_order(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A mention repeated is a warning at the repeat; the unlinked entity's suggestion lists
+    the claim's mentions and it, sorted, each once."""
+    text = mutate(
+        "    value: {value: 5}\n",
+        "    value: {value: 5}\n    mentions: [zeta, alpha, zeta]\n",
+        mutate("claims:\n", _ENTITIES + "claims:\n"),
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.redundant-mention",
+            "warning",
+            *where(text, "zeta]"),
+            "carsi.goals",
+            "mention 'zeta' is listed twice; leave it out",
+        ),
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, '"Five Goals"'),
+            "carsi.goals",
+            "the quote names entity 'five-goals', which is not in mentions; add it: "
+            "mentions: [alpha, five-goals, zeta]",
+        ),
+    ]
+
+
+def test_an_unlinked_entity_is_reported_once_per_claim_for_every_claim(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """Two quotes of one claim naming the entity: one warning, at the first; another claim
+    with the same quote: its own warning."""
+    start = MINI_SEEDS[SEED_NAME].index("the Five Goals")
+    extra = (
+        "  - id: carsi.goals-again\n"
+        "    kind: count\n"
+        "    subject: carsi\n"
+        "    property: goal-count-again\n"
+        "    value: {value: 5}\n"
+        "    provenance:\n"
+        f'      - {{source: src-a, quote: "Five Goals", start: {start + 4}, end: {start + 14}}}\n'
+        f'      - {{source: src-a, quote: "the Five Goals", start: {start}, end: {start + 14}}}\n'
+    )
+    text = mutate("claims:\n", _ENTITIES + "claims:\n") + extra
+    message = (
+        "the quote names entity 'five-goals', which is not in mentions; add it: "
+        "mentions: [five-goals]"
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, '"Five Goals"'),
+            "carsi.goals",
+            message,
+        ),
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, '"Five Goals"', 1),
+            "carsi.goals-again",
+            message,
+        ),
+    ]
+
+
+def test_a_quotations_id_starts_with_quote(tmp_dataset: TmpDataset) -> None:
+    """A quotation's id may start with 'quote.' instead of its subject; any other prefix is a
+    warning that asks for 'quote.'."""
+    assert (
+        findings(
+            tmp_dataset(mutate("id: carsi.clinton-together", "id: quote.together"), MINI_SEEDS),
+            "curation.",
+        )
+        == []
+    )
+    text = mutate("id: carsi.clinton-together", "id: speech.together")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.id-prefix",
+            "warning",
+            *where(text, "speech.together"),
+            "speech.together",
+            "claim id 'speech.together' does not start with 'quote.' (its subject is 'carsi'); "
+            "a new claim's id starts with its subject's id",
+        )
+    ]
+
+
+def test_a_malformed_id_is_left_to_the_id_checks(tmp_dataset: TmpDataset) -> None:
+    text = mutate("id: carsi.date", "id: Statement Date")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == []
+    assert [f[0] for f in findings(tmp_dataset(text, MINI_SEEDS), "id.")] == ["id.malformed"]
+
+
+def test_a_provenance_voice_repeating_the_voice_of_a_plain_claim(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """On a claim that is no quotation, a provenance voice equal to the claim's voice is an
+    error at that voice; a quotation whose voice is its speaker is fine."""
+    text = mutate(
+        "    value: {value: 5}\n",
+        "    value: {value: 5}\n    voice: clinton\n",
+        mutate('quote: "Five Goals"\n', 'quote: "Five Goals"\n        voice: clinton\n'),
+    )
+    line, col = where(text, "voice: clinton", 1)  # the provenance entry's, after the claim's
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.voice",
+            "error",
+            line,
+            col + len("voice: "),
+            "carsi.goals",
+            "provenance voice 'clinton' is already the claim's voice; leave it out",
+        )
+    ]
+    speaker = mutate("    property: quotation\n", "    property: quotation\n    voice: clinton\n")
+    assert findings(tmp_dataset(speaker, MINI_SEEDS), "curation.") == []
+
+
+def test_an_inference_from_a_source_without_a_dateline(tmp_dataset: TmpDataset) -> None:
+    """An as_of inferred from the dateline of a source with no published date is an error;
+    an as_of inferred from the context is no business of this rule."""
+    text = mutate(
+        '    published: "2011-03-14"\n', "", mutate('      as_of: "2011-03-14"\n', _INFERRED)
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.inference-dateline",
+            "error",
+            *where(text, "{qualifier: as_of"),
+            "carsi.funding",
+            "as_of 2011-03-14 is inferred from the dateline, but source 'src-a' has no dateline "
+            "(published is not given)",
+        )
+    ]
+    context = mutate("basis: dateline", "basis: context", text)
+    assert findings(tmp_dataset(context, MINI_SEEDS), "curation.") == []
+
+
+_LIST_ITEM = (
+    "  - id: carsi.goal-one\n"
+    "    kind: list_item\n"
+    "    subject: carsi\n"
+    "    property: goal\n"
+    "    value: {text: Five Goals, list: carsi-goals, ordinal: 1}\n"
+    "    provenance:\n"
+    "      - source: src-a\n"
+    '        quote: "Five Goals"\n'
+    f"        start: {MINI_SEEDS[SEED_NAME].index('Five Goals')}\n"
+    f"        end: {MINI_SEEDS[SEED_NAME].index('Five Goals') + 10}\n"
+)
+
+
+def test_a_derived_count_of_a_list_is_fine_and_of_nothing_is_not(
+    tmp_dataset: TmpDataset,
+) -> None:
+    text = mutate(
+        "    value: {value: 5}\n",
+        "    derived: true\n    value: {value: 5, list: carsi-goals}\n",
+        mutate("claims:\n", "claims:\n" + _LIST_ITEM),
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == []
+    plain = mutate("value: {value: 5, list: carsi-goals}", "value: {value: 5}", text)
+    assert [f[:5] for f in findings(tmp_dataset(plain, MINI_SEEDS), "curation.")] == [
+        ("curation.derived", "error", *where(plain, "true\n    value: {value: 5}"), "carsi.goals")
+    ]
+
+
+def test_a_derived_figure_is_not_held_to_its_quotes_precision(tmp_dataset: TmpDataset) -> None:
+    """derived on a money claim is a curation.derived error, and its precision is not checked."""
+    text = mutate(
+        ", precision: 1000000}",
+        ", precision: 1000}",
+        mutate("    property: funding\n", "    property: funding\n    derived: true\n"),
+    )
+    assert [f[0] for f in findings(tmp_dataset(text, MINI_SEEDS), "curation.")] == [
+        "curation.derived"
+    ]
+
+
+def test_a_percentages_precision_as_the_quote_states_it(tmp_dataset: TmpDataset) -> None:
+    """'Up to 95%' is stated to 1: precision 0.10 is an error at the value, shown as 0.1."""
+    text = mutate("precision: 1}", "precision: 0.10}")
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.precision",
+            "error",
+            *where(text, "{value: 95"),
+            "carsi.share",
+            "'Up to 95%' is stated to 1, but the claim's precision is 0.1; precision: 1",
+        )
+    ]
+
+
+_MORE = "Later, exactly $5 million, then $7.5 million more; $5 million in all.\n"
+
+
+def _with_more(claims: str) -> tuple[str, dict[str, str]]:
+    """The mini dataset with ``_MORE`` added to its seed (the hash updated) and ``claims``."""
+    seed = MINI_SEEDS[SEED_NAME] + _MORE
+    text = (MINI_YAML + claims).replace(MINI_YAML.split("sha256: ")[1][:64], _sha(seed))
+    return text, {SEED_NAME: seed}
+
+
+def _money(claim_id: str, amount: int, precision: str | None, *quotes: str) -> str:
+    at = len(MINI_SEEDS[SEED_NAME])
+    entries = "".join(
+        f'      - {{source: src-a, quote: "{q}", start: {at + _MORE.index(q)}, '
+        f"end: {at + _MORE.index(q) + len(q)}}}\n"
+        for q in quotes
+    )
+    given = "" if precision is None else f", precision: {precision}"
+    return (
+        f"  - id: {claim_id}\n    kind: money\n    subject: carsi\n    property: {claim_id}\n"
+        f"    value: {{amount: {amount}, currency: USD{given}}}\n    provenance:\n{entries}"
+    )
+
+
+def test_precision_of_an_exact_figure_and_of_the_matching_figure(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """'exactly $5 million' is exact: a precision given is an error asking to leave it out,
+    none given is fine. In a quote with two figures the first matching the value decides; a
+    claim with two quotes stated to another unit is reported once."""
+    text, seeds = _with_more(
+        _money("carsi.five", 5_000_000, "1000000", "exactly $5 million")
+        + _money(
+            "carsi.five-exact",
+            5_000_000,
+            None,
+            "exactly $5 million",
+            "exactly $5 million, then $7.5 million more; $5 million",
+        )
+        + _money(
+            "carsi.more",
+            7_500_000,
+            None,
+            "exactly $5 million, then $7.5 million",
+            "$7.5 million",
+        )
+    )
+    assert findings(tmp_dataset(text, seeds), "curation.") == [
+        (
+            "curation.precision",
+            "error",
+            *where(text, "{amount: 5000000"),
+            "carsi.five",
+            "'$5 million' is stated to no unit (exact), but the claim's precision is 1000000; "
+            "leave precision out",
+        ),
+        (
+            "curation.precision",
+            "warning",
+            *where(text, "{amount: 7500000"),
+            "carsi.more",
+            "'$7.5 million' is stated to 100000, but the claim's precision is not given; "
+            "precision: 100000",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "figure"),
+    [("$0 million", "$0 million"), ("five percent", "five"), ("exactly  5%", "5%")],
+)
+def test_stated_precision_is_none_for_zero_words_or_exactly(quote: str, figure: str) -> None:
+    """A zero states no unit; a span without digits is in words; 'exactly' before the figure
+    makes it exact, whatever the spaces between."""
+    start = quote.index(figure)
+    assert stated_precision(quote, start, start + len(figure), Decimal(5)) is None
+
+
+def test_stated_precision_reads_the_number_inside_the_span_only() -> None:
+    """A figure after the span, or 'exactly' after the figure, changes nothing."""
+    quote = "$3.5 million, exactly 12.25%"
+    assert stated_precision(quote, 0, 12, Decimal(3_500_000)) == Decimal(100_000)
+    assert stated_precision(quote, 22, 28, Decimal("12.25")) is None
+    assert stated_precision("up to 95%, not 12.25", 6, 9, Decimal(95)) == 1
+
+
+def test_a_statement_restating_a_span_in_other_case_and_spacing(tmp_dataset: TmpDataset) -> None:
+    """The restatement is compared folded (case, runs of spaces); a statement saying something
+    else about a span another claim quotes is fine."""
+    start = MINI_SEEDS[SEED_NAME].index("Five Goals")
+    extra = (
+        "  - id: carsi.goals-heading\n"
+        "    kind: statement\n"
+        "    subject: carsi\n"
+        "    property: goals-heading\n"
+        '    value: {text: " five  GOALS"}\n'
+        "    provenance:\n"
+        f'      - {{source: src-a, quote: "Five Goals", start: {start}, end: {start + 10}}}\n'
+    )
+    found = findings(tmp_dataset(MINI_YAML + extra, MINI_SEEDS), "curation.")
+    assert [(f[0], f[4]) for f in found] == [("curation.duplicate-span", "carsi.goals-heading")]
+    other = mutate('" five  GOALS"', '"the goals are five"', MINI_YAML + extra)
+    assert findings(tmp_dataset(other, MINI_SEEDS), "curation.") == []
+
+
+_HEAD = "# A shared partnership\n\n## **Communities at Risk** ##\n\n"
+_TAIL = "### Closing words"
+
+
+def _with_headings(*claims: tuple[str, str, int]) -> tuple[str, dict[str, str]]:
+    """The mini dataset with ``_HEAD`` before its seed and ``_TAIL`` after (no line end),
+    and a heading claim (id, quote, start) for each of ``claims``."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text = _shift_offsets(MINI_YAML, len(_HEAD))
+    text = text.replace(MINI_YAML.split("sha256: ")[1][:64], _sha(seed))
+    for claim_id, quote, at in claims:
+        text += (
+            f"  - id: {claim_id}\n    kind: statement\n    subject: carsi\n"
+            f"    property: {claim_id[6:]}\n    heading: true\n"
+            f'    value: {{text: "{quote}"}}\n    provenance:\n'
+            f'      - {{source: src-a, quote: "{quote}", start: {at}, end: {at + len(quote)}}}\n'
+        )
+    return text, {SEED_NAME: seed}
+
+
+def test_heading_claims_may_leave_out_the_marks_of_their_line(tmp_dataset: TmpDataset) -> None:
+    """Quoting the words of a heading line without its '#', '*' and spaces covers it, the
+    last line of a seed without a line end included; a level-1 heading that is the
+    source's title is fine."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text, seeds = _with_headings(
+        ("carsi.risk", "Communities at Risk", seed.index("Communities")),
+        ("carsi.closing", "Closing words", seed.index("Closing")),
+    )
+    assert findings(tmp_dataset(text, seeds), "curation.") == []
+
+
+def test_a_heading_claim_quoting_part_of_its_line_still_covers_it(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """Part of a heading line: a heading-line error naming the rest (marks stripped at the
+    ends), and no heading-missing for that line."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text, seeds = _with_headings(
+        ("carsi.risk", "Communities", seed.index("Communities")),
+        ("carsi.closing", "Closing", seed.index("Closing")),
+    )
+    message = (
+        "a heading claim quotes the heading's whole line; the line also has {!r} before and "
+        "{!r} after the quote"
+    )
+    assert findings(tmp_dataset(text, seeds), "curation.") == [
+        (
+            "curation.heading-line",
+            "error",
+            *where(text, '"Communities", start'),
+            "carsi.risk",
+            message.format("## **", "at Risk** ##"),
+        ),
+        (
+            "curation.heading-line",
+            "error",
+            *where(text, '"Closing", start'),
+            "carsi.closing",
+            message.format("###", "words"),
+        ),
+    ]
+
+
+def test_a_heading_claim_not_matching_its_seed_covers_nothing(tmp_dataset: TmpDataset) -> None:
+    """A heading claim whose quote is not the seed's text at its offsets is left to the
+    provenance checks: no heading-line finding, and the heading is still missing."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text, seeds = _with_headings(
+        ("carsi.risk", "Communities at Risk", seed.index("Communities") + 1),
+        ("carsi.closing", "Closing words", seed.index("Closing")),
+    )
+    assert [f[:4] for f in findings(tmp_dataset(text, seeds), "curation.")] == [
+        ("curation.heading-missing", "error", 3, 1)
+    ]
+
+
+def test_without_seeds_no_heading_is_checked(tmp_dataset: TmpDataset, tmp_path: Path) -> None:
+    """A seeds folder that cannot be read: the heading rules, which read the seeds, say
+    nothing (the folder is reported once by validate)."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text, seeds = _with_headings(("carsi.risk", "Communities", seed.index("Communities")))
+    dataset = load(tmp_dataset(text, seeds).claims, strict=False)
+    found = validate(dataset, seeds=tmp_path / "missing").findings
+    assert [f.code for f in found if f.code.startswith("curation.")] == []
+    assert [f.code for f in validate(dataset).findings if f.code.startswith("curation.")] == [
+        "curation.heading-line",
+        "curation.heading-missing",
+    ]
+
+
+def test_a_retracted_claim_is_not_held_to_the_guide(tmp_dataset: TmpDataset) -> None:
+    """A retracted claim is history: its id need not start with its subject."""
+    text = mutate(
+        "id: carsi.date\n", "id: statement.date\n    status: retracted\n    reason: gone\n"
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS)) == []
+    active = mutate("id: carsi.date\n", "id: statement.date\n")
+    assert [f[0] for f in findings(tmp_dataset(active, MINI_SEEDS))] == ["curation.id-prefix"]
+
+
+# -- finding names -----------------------------------------------------------------------
+
+
+def _names_by_reading(text: str, names: dict[str, str]) -> list[str]:
+    """named_entities as its docstring states it, the slow way: at each whole word of the
+    text, in order, not inside a name already found, the longest name starting there that
+    ends at a word's end (of equal lengths, the first given)."""
+    found: dict[str, None] = {}
+    taken = 0
+    longest_first = sorted(names.items(), key=lambda item: -len(item[0]))
+    for word in re.finditer(r"\w+", text):
+        if word.start() < taken:
+            continue
+        for name, entity in longest_first:
+            first = re.match(r"\w+", name)
+            end = word.start() + len(name)
+            if (
+                first is not None
+                and first.group() == word.group()
+                and text.startswith(name, word.start())
+                and not re.match(r"\w", text[end : end + 1])
+            ):
+                found[entity] = None
+                taken = end
+                break
+    return list(found)
+
+
+_WORDS = ["a", "b", "ab", "ba", "c", "d", "e", "f", "g", "h", "i", "j"]
+_name = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join)
+
+
+@given(
+    st.lists(st.sampled_from([*_WORDS, " ", ".", "-"]), max_size=40).map("".join),
+    st.dictionaries(
+        _name | st.sampled_from([".a", " b", "a."]), st.sampled_from("xyzw"), max_size=12
+    ),
+)
+def test_named_entities_is_the_longest_whole_name_at_each_word(
+    text: str, names: dict[str, str]
+) -> None:
+    """The entities found are those of the longest whole-word name at each word, in order of
+    first appearance, names never overlapping, with few or many name-starting words."""
+    assert named_entities(text, names) == _names_by_reading(text, names)
+
+
+def test_named_entities_with_more_than_eight_name_starting_words() -> None:
+    """A text with ten words that start names: each found, whole words only, in order; a
+    word inside a name already found starts none, and the names after it are still found."""
+    names = {f"{w}x Place": f"e{w}" for w in "abcdefghi"}
+    names |= {"ax Place Hall": "hall", "Hall Street": "street"}
+    text = (
+        "ax Place Hall, ix Place, hx Place; gx Placed fx Place ex Place dx Place cx Place "
+        "bx Place Hall Street"
+    )
+    assert named_entities(text, names) == [
+        "hall",
+        "ei",
+        "eh",
+        "ef",
+        "ee",
+        "ed",
+        "ec",
+        "eb",
+        "street",
+    ]
+    assert named_entities("Zax Place " + text, names) == named_entities(text, names)
+    assert named_entities("ax Place Hall Street, Hall Street", names) == ["hall", "street"]
+
+
+def test_entity_names_skip_blank_names_and_keep_the_first_claimant() -> None:
+    """Every name and alias maps to its entity; a blank name is none; a name two entities
+    give stays with the first."""
+    entities = [
+        Entity("us", "United States", aliases=("U.S.", " ")),
+        Entity("usa", "USA", aliases=("U.S.",)),
+    ]
+    assert entity_names(entities) == {"United States": "us", "U.S.": "us", "USA": "usa"}
+
+
+def test_a_claims_voice_need_not_be_mentioned(tmp_dataset: TmpDataset) -> None:
+    """A plain claim quoting its voice by name: the voice is implicit, no mention is due;
+    without the voice the entity named is an unlinked mention."""
+    quote = "“We stand together,” said Secretary Clinton"
+    start = MINI_SEEDS[SEED_NAME].index(quote)
+    statement = (
+        "  - id: carsi.together\n"
+        "    kind: statement\n"
+        "    subject: carsi\n"
+        "    property: together\n"
+        "    voice: clinton\n"
+        '    value: {text: "We stand together"}\n'
+        "    provenance:\n"
+        f'      - {{source: src-a, quote: "{quote}", start: {start}, '
+        f"end: {start + len(quote)}}}\n"
+    )
+    assert findings(tmp_dataset(MINI_YAML + statement, MINI_SEEDS), "curation.") == []
+    text = MINI_YAML + statement.replace("    voice: clinton\n", "")
+    assert [f[:5] for f in findings(tmp_dataset(text, MINI_SEEDS), "curation.")] == [
+        (
+            "curation.unlinked-mention",
+            "warning",
+            *where(text, f'"{quote}", start'),
+            "carsi.together",
+        )
+    ]
+
+
+def test_a_source_whose_seed_cannot_be_read_leaves_the_others_checked(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A source listed first whose seed is missing (the provenance checks' business): the
+    headings of the sources after it are still checked."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text, seeds = _with_headings(("carsi.risk", "Communities", seed.index("Communities")))
+    missing = (
+        f"  - {{id: src-b, path: missing.txt, sha256: {'0' * 64}, title: B, kind: document}}\n"
+    )
+    text = mutate("sources:\n", "sources:\n" + missing, text)
+    found = [f[0] for f in findings(tmp_dataset(text, seeds), "curation.")]
+    assert found == ["curation.heading-line", "curation.heading-missing"]

@@ -151,3 +151,11 @@ def test_meaning_changes_walks_objects_and_lists() -> None:
     )
     assert describe_changes({"t": "é"}, {"t": "è"}) == 't: "é" -> "è"'
     assert meaning_changes(old, old) == []
+
+
+def test_meaning_changes_paths_start_empty_at_the_top() -> None:
+    """A top-level list's leaves are at [i]; two plain values differ at the empty path."""
+    assert meaning_changes([1, 2], [1, 3]) == [("[1]", 2, 3)]
+    assert meaning_changes("a", "b") == [("", "a", "b")]
+    assert meaning_changes("a", {"k": 1}) == [("", "a", None), ("k", None, 1)]
+    assert describe_changes([1], [2]) == "[0]: 1 -> 2"
