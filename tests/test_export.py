@@ -204,3 +204,17 @@ def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
     target.chmod(0o640)
     write_text(target, "new")
     assert (target.stat().st_mode & 0o777, target.read_text()) == (0o640, "new")
+
+
+def test_a_fraction_beyond_a_floats_range_is_refused_not_written_as_infinity() -> None:
+    """A whole amount of any size is an exact JSON integer; a fraction is a float, and one
+    past a float's range would become Infinity, which JSON cannot carry: ExportError."""
+    claim = load().claims[0]
+    whole = attrs.evolve(claim, value=Money(Decimal("9" * 400)))
+    assert isinstance(whole, Claim)
+    assert ("9" * 400) in to_json(Dataset(claims=(whole,)))
+    huge = attrs.evolve(claim, value=Money(Decimal("9" * 400 + ".5")))
+    assert isinstance(huge, Claim)
+    beyond = r"^number 9+\.5 is beyond what JSON's numbers can carry$"
+    with pytest.raises(ExportError, match=beyond):
+        to_json(Dataset(claims=(huge,)))

@@ -9,6 +9,7 @@ default fields are left out.  NaN and infinity are refused
 from __future__ import annotations
 
 import enum
+import math
 from decimal import Decimal
 from typing import Any, Final
 
@@ -41,7 +42,12 @@ class ExportError(CarsiClaimsError, ValueError):
 def _number(value: Decimal) -> int | float:
     if not value.is_finite():
         raise ExportError(f"non-finite number {value} cannot be exported")
-    return int(value) if value == value.to_integral_value() else float(value)
+    if value == value.to_integral_value():
+        return int(value)
+    number = float(value)
+    if not math.isfinite(number):  # a fraction beyond a float's range (about 1.8e308)
+        raise ExportError(f"number {value} is beyond what JSON's numbers can carry")
+    return number
 
 
 def _make() -> cattrs.Converter:
