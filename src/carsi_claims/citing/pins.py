@@ -126,8 +126,8 @@ def _edit(text: str, dataset: Dataset, targets: Sequence[Target]) -> str:
         first, indent = where.line - 1, where.column - 1
         if not lines[first][indent:].startswith("id:"):
             raise _CannotPlace(res.id)
-        if res.pins or _has_key(dataset.document.root, path, "pins"):  # pins: [] too
-            key = dataset.document.locate_key((*path, "pins"))
+        key = dataset.document.locate_key((*path, "pins"))
+        if key != where:  # a pins key, even `pins: []` (a missing key locates the resolution)
             at = key.line - 1
             if key.column - 1 != indent or not lines[at][indent:].startswith("pins:"):
                 raise _CannotPlace(res.id)
@@ -140,19 +140,6 @@ def _edit(text: str, dataset: Dataset, targets: Sequence[Target]) -> str:
     for start, end, block in sorted(edits, reverse=True):
         lines[start:end] = [block]
     return "".join(lines)
-
-
-def _has_key(root: object, path: Sequence[str | int], key: str) -> bool:
-    """Whether the mapping at ``path`` in the loaded tree has ``key`` (given, even if empty)."""
-    node = root
-    for step in path:
-        if isinstance(node, dict) and isinstance(step, str):
-            node = node.get(step)
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            node = node[step]
-        else:
-            return False
-    return isinstance(node, dict) and key in node
 
 
 class _CannotPlace(Exception):
