@@ -184,19 +184,16 @@ def claim_html(data: SiteData, claim: Claim) -> str:
     body.append(fields(data, root, claim.value))
     body.append("<h2>Qualifiers</h2>")
     body.append(qualifiers_html(data, root, claim.qualifiers))
-    at_default = {
-        f.name
-        for f in attrs.fields(type(claim))
-        if f.default is not attrs.NOTHING and getattr(claim, f.name) == f.default
+    # what is set on the claim besides the above: not unknown, empty or at its default
+    declared = attrs.fields_dict(type(claim))
+    more = {
+        name
+        for name, field in declared.items()
+        if name not in _SHOWN_ELSEWHERE and getattr(claim, name) not in (None, (), field.default)
     }
-    skip = _SHOWN_ELSEWHERE | at_default
-    if any(
-        getattr(claim, f.name) not in (None, ())
-        for f in attrs.fields(type(claim))
-        if f.name not in skip
-    ):
+    if more:
         body.append("<h2>More about this claim</h2>")
-        body.append(fields(data, root, claim, skip=skip))
+        body.append(fields(data, root, claim, skip=declared.keys() - more))
     if claim.note:
         body.append(f"<h2>Note</h2><p>{esc(claim.note)}</p>")
     corrections = data.corrections_of.get(claim.id, [])
