@@ -213,6 +213,12 @@ def recheck(mutant: str) -> int:
     return code
 
 
+def _no_mutants(rel: str) -> bool:
+    """Whether mutmut has read the module and made no mutant of it (nothing it changes)."""
+    meta = MUTANTS / "src" / "carsi_claims" / (rel + ".meta")
+    return meta.exists() and not _results(rel)
+
+
 def _mutmut_run(targets: Sequence[str], max_children: int, log: Path) -> None:
     with log.open("a", encoding="utf-8") as out:
         code = subprocess.run(
@@ -236,7 +242,7 @@ def sources_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _drop_stale_stats() -> None:
+def _drop_stale_stats(fingerprint: str) -> None:
     """Have mutmut collect which tests call which function afresh if the sources changed.
 
     mutmut traces only the tests it has not seen before: a function added to (or newly
@@ -245,8 +251,7 @@ def _drop_stale_stats() -> None:
     few tests.  A whole stats run (one run of the suite) is the price of a changed source.
     """
     if STATS.exists() and (
-        not STATS_SOURCES.exists()
-        or STATS_SOURCES.read_text(encoding="ascii") != sources_fingerprint()
+        not STATS_SOURCES.exists() or STATS_SOURCES.read_text(encoding="ascii") != fingerprint
     ):
         print("   the sources changed since mutmut's stats: collecting them again", flush=True)
         STATS.unlink()
@@ -262,8 +267,8 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     shutil.rmtree(MUTANTS / "tests", ignore_errors=True)
     log.write_text("", encoding="utf-8")
     print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
-    _drop_stale_stats()
     fingerprint = sources_fingerprint()
+    _drop_stale_stats(fingerprint)
     tried: set[str] = set()
     refreshed = False
     again_all = again
@@ -285,6 +290,9 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
             if tried or refreshed or not killed:
                 break
             todo, refreshed = killed[:1], True
+        if _no_mutants(rel):
+            print("   no mutants: mutmut changes nothing in this module", flush=True)
+            return
         targets = todo if results and not again else [dotted(rel) + ".x*"]
         print(f"   mutmut run: {len(todo) if todo else 'all'} mutant(s)", flush=True)
         _mutmut_run(targets, max_children, log)
@@ -325,7 +333,10 @@ def report(modules: Sequence[str]) -> list[str]:
     for rel in modules:
         results = _results(rel)
         if not results:
-            print(f"| {rel} | - | - | - | - | - | not measured |")
+            if _no_mutants(rel):
+                print(f"| {rel} | 0 | - | - | - | - | no mutants |")
+            else:
+                print(f"| {rel} | - | - | - | - | - | not measured |")
             continue
         killed = timeouts = survived = untested = 0
         for name, code in results.items():
