@@ -338,3 +338,31 @@ def test_write_sqlite_writes_the_database_bytes(tmp_path: Path) -> None:
     target = tmp_path / "out.sqlite"
     write_sqlite(DATASET, target)
     assert target.read_bytes() == to_sqlite_bytes(DATASET)
+
+
+def test_the_schema_a_reader_sees_is_the_pinned_one(db: sqlite3.Connection) -> None:
+    """Every table, column, declared type, key, check, index and view, exactly as the file's
+    ``sqlite_master`` shows them to a reader (tests/sqlite_schema.sql).  A change to the
+    database's shape has to change that file: review it, and raise ``PRAGMA user_version``
+    when the change breaks a reader's queries."""
+    made = db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
+    pinned = Path(__file__).with_name("sqlite_schema.sql").read_text(encoding="utf-8")
+    assert "".join(f"{sql};\n" for (sql,) in made) == pinned
+
+
+def test_each_record_is_turned_into_cells_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work of the export grows with the records, not with records times columns: a
+    source, an entity and a piece of evidence are turned into cells once each, a claim
+    three times (its own fields, its value, its qualifiers)."""
+    from carsi_claims.output import flat, sqlite
+
+    expected = to_sqlite_bytes(DATASET)
+    calls: list[object] = []
+
+    def counted(record: object, prefix: str = "") -> dict[str, Any]:
+        calls.append(record)
+        return flat.cells(record, prefix)
+
+    monkeypatch.setattr(sqlite, "cells", counted)
+    assert to_sqlite_bytes(DATASET) == expected
+    assert len(calls) == 2 + 2 + 3 * 6 + 2

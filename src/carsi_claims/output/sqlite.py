@@ -94,109 +94,161 @@ SOURCE_COLUMNS: Final = tuple(typed_columns(Source, skip=frozenset({"id", "relat
 ENTITY_COLUMNS: Final = tuple(typed_columns(Entity, skip=frozenset({"id", "aliases", "roles"})))
 
 
+_DEFERRED: Final = "DEFERRABLE INITIALLY DEFERRED"
+_EVIDENCE: Final = ("title", "publisher", "date", "identifier", "url", "quote")
+
+
 def _column_sql(name: str, tp: type[Any]) -> str:
-    sql = f'"{name}" {_SQL_TYPE[tp]}'
+    """The declaration of a column of a record's field (type, true/false check, reference)."""
+    sql = _SQL_TYPE[tp]
     if tp is bool:
         sql += f' CHECK ("{name}" IN (0, 1))'
     if name == "superseded_by":
-        sql += " REFERENCES claims(id) DEFERRABLE INITIALLY DEFERRED"
+        sql += f" REFERENCES claims(id) {_DEFERRED}"
     elif name == "value_speaker":
-        sql += " REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED"
+        sql += f" REFERENCES entities(id) {_DEFERRED}"
     return sql
 
 
-def _schema() -> str:
-    claim_columns = ",\n  ".join(_column_sql(n, t) for n, t in CLAIM_COLUMNS)
-    source_columns = ",\n  ".join(_column_sql(n, t) for n, t in SOURCE_COLUMNS)
-    entity_columns = ",\n  ".join(_column_sql(n, t) for n, t in ENTITY_COLUMNS)
-    return f"""
-CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE sources (
-  id TEXT PRIMARY KEY,
-  {source_columns}
-);
-CREATE TABLE source_relations (
-  source TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
-  position INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  related TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
-  note TEXT,
-  PRIMARY KEY (source, position)
-);
-CREATE TABLE entities (
-  id TEXT PRIMARY KEY,
-  {entity_columns}
-);
-CREATE TABLE entity_aliases (
-  entity TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-  alias TEXT NOT NULL,
-  PRIMARY KEY (entity, alias)
-);
-CREATE TABLE entity_roles (
-  entity TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-  role TEXT NOT NULL,
-  PRIMARY KEY (entity, role)
-);
-CREATE TABLE claims (
-  id TEXT PRIMARY KEY,
-  {claim_columns}
-);
-CREATE TABLE provenance (
-  claim TEXT NOT NULL REFERENCES claims(id) DEFERRABLE INITIALLY DEFERRED,
-  position INTEGER NOT NULL CHECK (position >= 1),
-  source TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
-  quote TEXT NOT NULL,
-  start INTEGER NOT NULL,
-  "end" INTEGER NOT NULL,
-  PRIMARY KEY (claim, position)
-);
-CREATE TABLE resolutions (
-  id TEXT PRIMARY KEY, kind TEXT NOT NULL, rationale TEXT NOT NULL,
-  preferred TEXT REFERENCES claims(id) DEFERRABLE INITIALLY DEFERRED
-);
-CREATE TABLE resolution_claims (
-  resolution TEXT NOT NULL REFERENCES resolutions(id) DEFERRABLE INITIALLY DEFERRED,
-  claim TEXT NOT NULL REFERENCES claims(id) DEFERRABLE INITIALLY DEFERRED,
-  PRIMARY KEY (resolution, claim)
-);
-CREATE TABLE resolution_evidence (
-  resolution TEXT NOT NULL REFERENCES resolutions(id) DEFERRABLE INITIALLY DEFERRED,
-  position INTEGER NOT NULL,
-  claim TEXT REFERENCES claims(id) DEFERRABLE INITIALLY DEFERRED,
-  title TEXT, publisher TEXT, date TEXT, identifier TEXT, url TEXT, quote TEXT,
-  PRIMARY KEY (resolution, position)
-);
-CREATE TABLE conflicts (
-  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL,
-  question TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL,
-  undetermined INTEGER NOT NULL CHECK (undetermined IN (0, 1)),
-  leans_on_inference INTEGER NOT NULL CHECK (leans_on_inference IN (0, 1)),
-  resolution TEXT REFERENCES resolutions(id) DEFERRABLE INITIALLY DEFERRED
-);
-CREATE TABLE conflict_variants (
-  conflict INTEGER NOT NULL REFERENCES conflicts(id) DEFERRABLE INITIALLY DEFERRED,
-  variant INTEGER NOT NULL, says TEXT NOT NULL, text TEXT, "when" TEXT, scope TEXT,
-  PRIMARY KEY (conflict, variant)
-);
-CREATE TABLE conflict_claims (
-  conflict INTEGER NOT NULL REFERENCES conflicts(id) DEFERRABLE INITIALLY DEFERRED,
-  claim TEXT NOT NULL REFERENCES claims(id) DEFERRABLE INITIALLY DEFERRED,
-  variant INTEGER,
-  PRIMARY KEY (conflict, claim),
-  FOREIGN KEY (conflict, variant) REFERENCES conflict_variants(conflict, variant)
-    DEFERRABLE INITIALLY DEFERRED
-);
-CREATE TABLE conflict_diffs (
-  conflict INTEGER NOT NULL REFERENCES conflicts(id) DEFERRABLE INITIALLY DEFERRED,
-  from_variant INTEGER NOT NULL, to_variant INTEGER NOT NULL, diff TEXT NOT NULL,
-  PRIMARY KEY (conflict, from_variant, to_variant)
-);
-CREATE TABLE coverage_ignores (
-  id INTEGER PRIMARY KEY,
-  source TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
-  quote TEXT NOT NULL, reason TEXT NOT NULL
-);
+def _ref(table: str, sql: str = "TEXT NOT NULL") -> str:
+    return f"{sql} REFERENCES {table}(id) {_DEFERRED}"
 
+
+def _fields(id_sql: str, columns: Iterable[tuple[str, type[Any]]]) -> tuple[tuple[str, str], ...]:
+    return (("id", id_sql), *((n, _column_sql(n, t)) for n, t in columns))
+
+
+#: Each table's columns in order, with their declarations, and then the table's own
+#: constraints.  The ``CREATE TABLE`` statements and the ``INSERT`` statements are both
+#: made from these, so a column is named in one place only.
+_TABLES: Final[dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]]] = {
+    "metadata": ((("key", "TEXT PRIMARY KEY"), ("value", "TEXT NOT NULL")), ()),
+    "sources": (_fields("TEXT PRIMARY KEY", SOURCE_COLUMNS), ()),
+    "source_relations": (
+        (
+            ("source", _ref("sources")),
+            ("position", "INTEGER NOT NULL"),
+            ("kind", "TEXT NOT NULL"),
+            ("related", _ref("sources")),
+            ("note", "TEXT"),
+        ),
+        ("PRIMARY KEY (source, position)",),
+    ),
+    "entities": (_fields("TEXT PRIMARY KEY", ENTITY_COLUMNS), ()),
+    "entity_aliases": (
+        (("entity", _ref("entities")), ("alias", "TEXT NOT NULL")),
+        ("PRIMARY KEY (entity, alias)",),
+    ),
+    "entity_roles": (
+        (("entity", _ref("entities")), ("role", "TEXT NOT NULL")),
+        ("PRIMARY KEY (entity, role)",),
+    ),
+    "claims": (_fields("TEXT PRIMARY KEY", CLAIM_COLUMNS), ()),
+    "provenance": (
+        (
+            ("claim", _ref("claims")),
+            ("position", "INTEGER NOT NULL CHECK (position >= 1)"),
+            ("source", _ref("sources")),
+            ("quote", "TEXT NOT NULL"),
+            ("start", "INTEGER NOT NULL"),
+            ("end", "INTEGER NOT NULL"),
+        ),
+        ("PRIMARY KEY (claim, position)",),
+    ),
+    "resolutions": (
+        (
+            ("id", "TEXT PRIMARY KEY"),
+            ("kind", "TEXT NOT NULL"),
+            ("rationale", "TEXT NOT NULL"),
+            ("preferred", _ref("claims", "TEXT")),
+        ),
+        (),
+    ),
+    "resolution_claims": (
+        (("resolution", _ref("resolutions")), ("claim", _ref("claims"))),
+        ("PRIMARY KEY (resolution, claim)",),
+    ),
+    "resolution_evidence": (
+        (
+            ("resolution", _ref("resolutions")),
+            ("position", "INTEGER NOT NULL"),
+            ("claim", _ref("claims", "TEXT")),
+            *((n, "TEXT") for n in _EVIDENCE),
+        ),
+        ("PRIMARY KEY (resolution, position)",),
+    ),
+    "conflicts": (
+        (
+            ("id", "INTEGER PRIMARY KEY"),
+            ("kind", "TEXT NOT NULL"),
+            ("code", "TEXT NOT NULL"),
+            ("severity", "TEXT NOT NULL"),
+            ("question", "TEXT NOT NULL"),
+            ("reason", "TEXT NOT NULL"),
+            ("detail", "TEXT NOT NULL"),
+            ("undetermined", "INTEGER NOT NULL CHECK (undetermined IN (0, 1))"),
+            ("leans_on_inference", "INTEGER NOT NULL CHECK (leans_on_inference IN (0, 1))"),
+            ("resolution", _ref("resolutions", "TEXT")),
+        ),
+        (),
+    ),
+    "conflict_variants": (
+        (
+            ("conflict", _ref("conflicts", "INTEGER NOT NULL")),
+            ("variant", "INTEGER NOT NULL"),
+            ("says", "TEXT NOT NULL"),
+            ("text", "TEXT"),
+            ("when", "TEXT"),
+            ("scope", "TEXT"),
+        ),
+        ("PRIMARY KEY (conflict, variant)",),
+    ),
+    "conflict_claims": (
+        (
+            ("conflict", _ref("conflicts", "INTEGER NOT NULL")),
+            ("claim", _ref("claims")),
+            ("variant", "INTEGER"),
+        ),
+        (
+            "PRIMARY KEY (conflict, claim)",
+            "FOREIGN KEY (conflict, variant) REFERENCES conflict_variants(conflict, variant)"
+            f" {_DEFERRED}",
+        ),
+    ),
+    "conflict_diffs": (
+        (
+            ("conflict", _ref("conflicts", "INTEGER NOT NULL")),
+            ("from_variant", "INTEGER NOT NULL"),
+            ("to_variant", "INTEGER NOT NULL"),
+            ("diff", "TEXT NOT NULL"),
+        ),
+        ("PRIMARY KEY (conflict, from_variant, to_variant)",),
+    ),
+    "coverage_ignores": (
+        (
+            ("id", "INTEGER PRIMARY KEY"),
+            ("source", _ref("sources")),
+            ("quote", "TEXT NOT NULL"),
+            ("reason", "TEXT NOT NULL"),
+        ),
+        (),
+    ),
+}
+
+
+def _create_table(table: str, columns: tuple[tuple[str, str], ...], keys: tuple[str, ...]) -> str:
+    lines = [f'"{name}" {sql}' for name, sql in columns] + list(keys)
+    body = ",\n  ".join(lines)
+    return f"CREATE TABLE {table} (\n  {body}\n);\n"
+
+
+def _schema() -> str:
+    tables = "".join(_create_table(t, c, k) for t, (c, k) in _TABLES.items())
+    return tables + _INDEXES_AND_VIEWS
+
+
+#: Indexes on what people filter by, and views for the common joins.
+_INDEXES_AND_VIEWS: Final = """
 CREATE INDEX claims_kind ON claims(kind);
 CREATE INDEX claims_subject ON claims(subject);
 CREATE INDEX claims_property ON claims(property);
@@ -249,7 +301,19 @@ def _sql_value(value: Cell) -> object:
     return value
 
 
-def _insert(db: sqlite3.Connection, table: str, names: Sequence[str], rows: Iterable[Any]) -> None:
+def _names(table: str) -> list[str]:
+    """The columns of ``table``, in order."""
+    return [name for name, _ in _TABLES[table][0]]
+
+
+def _row(record: dict[str, Cell], names: Sequence[str]) -> list[Cell]:
+    """The cells of ``record`` for the columns ``names`` (null where it has none)."""
+    return [record.get(n) for n in names]
+
+
+def _insert(db: sqlite3.Connection, table: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Insert ``rows``, each with a value for every column of ``table``, in order."""
+    names = _names(table)
     quoted = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join("?" for _ in names)
     db.executemany(
@@ -265,70 +329,48 @@ def _claim_variants(conflict: Conflict) -> Iterable[tuple[str, int | None]]:
         yield claim, variant_of.get(claim)
 
 
+def _claim_cells(claim: Claim) -> dict[str, Cell]:
+    """A claim's cells: its own fields, ``value_*`` for its value, ``qualifier_*``."""
+    return {
+        **cells(claim),
+        **cells(claim.value, "value_"),
+        **cells(claim.qualifiers, "qualifier_"),
+    }
+
+
 def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     from carsi_claims.analysis.conflicts import find_conflicts
     from carsi_claims.analysis.resolutions import resolve
 
-    _insert(db, "metadata", ("key", "value"), [("schema_version", str(SCHEMA_VERSION))])
-    skip = frozenset({"id", "relations"})
-    names = [n for n, _ in SOURCE_COLUMNS]
-    _insert(
-        db,
-        "sources",
-        ["id", *names],
-        ([s.id, *(cells(s, skip=skip)[n] for n in names)] for s in dataset.sources),
-    )
+    _insert(db, "metadata", [("schema_version", str(SCHEMA_VERSION))])
+    names = _names("sources")
+    _insert(db, "sources", (_row(cells(s), names) for s in dataset.sources))
     _insert(
         db,
         "source_relations",
-        ("source", "position", "kind", "related", "note"),
         (
             (s.id, i, r.kind.value, r.source, r.note)
             for s in dataset.sources
             for i, r in enumerate(s.relations, start=1)
         ),
     )
-    skip = frozenset({"id", "aliases", "roles"})
-    names = [n for n, _ in ENTITY_COLUMNS]
-    _insert(
-        db,
-        "entities",
-        ["id", *names],
-        ([e.id, *(cells(e, skip=skip)[n] for n in names)] for e in dataset.entities),
-    )
+    names = _names("entities")
+    _insert(db, "entities", (_row(cells(e), names) for e in dataset.entities))
     _insert(
         db,
         "entity_aliases",
-        ("entity", "alias"),
         ((e.id, a) for e in dataset.entities for a in dict.fromkeys(e.aliases)),
     )
     _insert(
         db,
         "entity_roles",
-        ("entity", "role"),
         ((e.id, r) for e in dataset.entities for r in dict.fromkeys(e.roles)),
     )
-    names = [n for n, _ in CLAIM_COLUMNS]
-    rows = []
-    for claim in dataset.claims:
-        row: dict[str, Cell] = {
-            "kind": claim.kind.value,
-            "status": claim.status.value,
-            "superseded_by": claim.superseded_by,
-            "subject": claim.subject,
-            "property": claim.property,
-            "reason": claim.reason,
-            "note": claim.note,
-            **cells(claim.value, "value_"),
-            **cells(claim.qualifiers, "qualifier_"),
-            **cells(claim, skip=_CLAIM_SKIP),
-        }
-        rows.append([claim.id, *(row.get(n) for n in names)])
-    _insert(db, "claims", ["id", *names], rows)
+    names = _names("claims")
+    _insert(db, "claims", (_row(_claim_cells(c), names) for c in dataset.claims))
     _insert(
         db,
         "provenance",
-        ("claim", "position", "source", "quote", "start", "end"),
         (
             (c.id, i, p.source, p.quote, p.start, p.end)
             for c in dataset.claims
@@ -338,22 +380,18 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     _insert(
         db,
         "resolutions",
-        ("id", "kind", "rationale", "preferred"),
         ((r.id, r.kind.value, r.rationale, r.preferred) for r in dataset.resolutions),
     )
     _insert(
         db,
         "resolution_claims",
-        ("resolution", "claim"),
         ((r.id, c) for r in dataset.resolutions for c in dict.fromkeys(r.claims)),
     )
-    evidence = ("claim", "title", "publisher", "date", "identifier", "url", "quote")
     _insert(
         db,
         "resolution_evidence",
-        ("resolution", "position", *evidence),
         (
-            (r.id, i, *(cells(e)[n] for n in evidence))
+            (r.id, i, e.claim, *_row(cells(e), _EVIDENCE))
             for r in dataset.resolutions
             for i, e in enumerate(r.evidence, start=1)
         ),
@@ -362,18 +400,6 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     _insert(
         db,
         "conflicts",
-        (
-            "id",
-            "kind",
-            "code",
-            "severity",
-            "question",
-            "reason",
-            "detail",
-            "undetermined",
-            "leans_on_inference",
-            "resolution",
-        ),
         (
             (
                 i,
@@ -393,7 +419,6 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     _insert(
         db,
         "conflict_variants",
-        ("conflict", "variant", "says", "text", "when", "scope"),
         (
             (i, j, v.says, v.text, v.when or None, v.scope)
             for i, m in enumerate(matches, start=1)
@@ -403,7 +428,6 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     _insert(
         db,
         "conflict_claims",
-        ("conflict", "claim", "variant"),
         (
             (i, claim, variant)
             for i, m in enumerate(matches, start=1)
@@ -413,7 +437,6 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     _insert(
         db,
         "conflict_diffs",
-        ("conflict", "from_variant", "to_variant", "diff"),
         (
             (i, d.a + 1, d.b + 1, d.diff)
             for i, m in enumerate(matches, start=1)
@@ -423,7 +446,6 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     _insert(
         db,
         "coverage_ignores",
-        ("id", "source", "quote", "reason"),
         (
             (i, ig.source, ig.quote, ig.reason)
             for i, ig in enumerate(dataset.coverage_ignores, start=1)
