@@ -180,12 +180,24 @@ def _tests_of(mutant: str) -> list[str]:
     return sorted(tests, key=lambda test: (durations.get(test, 0.0), test))
 
 
+def _own_temp() -> dict[str, str]:
+    """The environment with a temporary folder of this checkout's own.
+
+    pytest keeps its ``tmp_path`` folders under the system's temporary folder and, at the
+    end of a session, deletes old ones: two runs at once (two worktrees) deleted each
+    other's folders, and the one that lost failed its whole run with an OSError.
+    """
+    temp = MUTANTS / "tmp"
+    temp.mkdir(parents=True, exist_ok=True)
+    return dict(os.environ, TMPDIR=str(temp))
+
+
 def recheck(mutant: str) -> int:
     """Run a survivor's tests in a fresh process; the pytest exit code (1: killed)."""
     tests = _tests_of(mutant)
     if not tests:
         return 5
-    env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
+    env = dict(_own_temp(), MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(MUTANTS / "src"))
     # The mutated package is tens of MB of source: compiled once, not in every re-run.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -224,6 +236,7 @@ def _mutmut_run(targets: Sequence[str], max_children: int, log: Path) -> None:
         code = subprocess.run(
             [_mutmut(), "run", "--max-children", str(max_children), *targets],
             cwd=ROOT,
+            env=_own_temp(),
             stdout=out,
             stderr=subprocess.STDOUT,
             check=False,
