@@ -187,7 +187,8 @@ NOT_EXPRESSIBLE: Final = (
 
 
 def _doc(cls: type[Any]) -> str:
-    return (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ").strip()
+    """The first paragraph of a class's docstring, on one line (its indentation dropped)."""
+    return " ".join((cls.__doc__ or "").strip().split("\n\n")[0].split())
 
 
 class _Builder:
