@@ -35,6 +35,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -185,9 +186,12 @@ def _own_temp() -> dict[str, str]:
 
     pytest keeps its ``tmp_path`` folders under the system's temporary folder and, at the
     end of a session, deletes old ones: two runs at once (two worktrees) deleted each
-    other's folders, and the one that lost failed its whole run with an OSError.
+    other's folders, and the one that lost failed its whole run with an OSError.  The
+    folder is outside the checkout: the command shows a path inside the working folder
+    relative to it, which tests of its output do not expect.
     """
-    temp = MUTANTS / "tmp"
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
+    temp = Path(tempfile.gettempdir()) / f"carsi-mutation-{checkout}"
     temp.mkdir(parents=True, exist_ok=True)
     return dict(os.environ, TMPDIR=str(temp))
 
