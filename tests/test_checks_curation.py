@@ -912,11 +912,17 @@ def test_precision_of_an_exact_figure_and_of_the_matching_figure(
 
 @pytest.mark.parametrize(
     ("quote", "figure"),
-    [("$0 million", "$0 million"), ("five percent", "five"), ("exactly  5%", "5%")],
+    [
+        ("$0 million", "$0 million"),
+        ("five percent", "five"),
+        ("five percent of 12 goals", "five percent"),
+        ("exactly  5%", "5%"),
+    ],
 )
 def test_stated_precision_is_none_for_zero_words_or_exactly(quote: str, figure: str) -> None:
-    """A zero states no unit; a span without digits is in words; 'exactly' before the figure
-    makes it exact, whatever the spaces between."""
+    """A zero states no unit; a span without digits is in words (a number after the span
+    changes nothing); 'exactly' before the figure makes it exact, whatever the spaces
+    between."""
     start = quote.index(figure)
     assert stated_precision(quote, start, start + len(figure), Decimal(5)) is None
 
@@ -952,11 +958,13 @@ _HEAD = "# A shared partnership\n\n## **Communities at Risk** ##\n\n"
 _TAIL = "### Closing words"
 
 
-def _with_headings(*claims: tuple[str, str, int]) -> tuple[str, dict[str, str]]:
-    """The mini dataset with ``_HEAD`` before its seed and ``_TAIL`` after (no line end),
+def _with_headings(
+    *claims: tuple[str, str, int], head: str = _HEAD, tail: str = _TAIL
+) -> tuple[str, dict[str, str]]:
+    """The mini dataset with ``head`` before its seed and ``tail`` after (no line end),
     and a heading claim (id, quote, start) for each of ``claims``."""
-    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
-    text = _shift_offsets(MINI_YAML, len(_HEAD))
+    seed = head + MINI_SEEDS[SEED_NAME] + tail
+    text = _shift_offsets(MINI_YAML, len(head))
     text = text.replace(MINI_YAML.split("sha256: ")[1][:64], _sha(seed))
     for claim_id, quote, at in claims:
         text += (
@@ -1119,6 +1127,12 @@ def test_named_entities_with_more_than_eight_name_starting_words() -> None:
     assert named_entities("ax Place Hall Street, Hall Street", names) == ["hall", "street"]
 
 
+def test_a_name_inside_a_word_is_not_found_there() -> None:
+    """'b' at the end of 'ab' is no whole word: the 'b' standing alone later is the one
+    found, after 'c' (with few name-starting words, as with many)."""
+    assert named_entities("ab c b", {"b": "x", "c": "y"}) == ["y", "x"]
+
+
 def test_entity_names_skip_blank_names_and_keep_the_first_claimant() -> None:
     """Every name and alias maps to its entity; a blank name is none; a name two entities
     give stays with the first."""
@@ -1170,3 +1184,140 @@ def test_a_source_whose_seed_cannot_be_read_leaves_the_others_checked(
     text = mutate("sources:\n", "sources:\n" + missing, text)
     found = [f[0] for f in findings(tmp_dataset(text, seeds), "curation.")]
     assert found == ["curation.heading-line", "curation.heading-missing"]
+
+
+def test_an_inference_from_the_dateline_is_held_to_every_source_of_the_claim(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """An as_of inferred from the dateline, listed after another inference, is checked
+    against each quote's source: an unknown source (the reference checks' business) and a
+    source whose dateline is the as_of say nothing, and a later source without a dateline is
+    an error at the inference."""
+    start = MINI_SEEDS[SEED_NAME].index("$260 million")
+    entry = (
+        f'      - source: src-a\n        quote: "$260 million"\n'
+        f"        start: {start}\n        end: {start + 12}\n"
+    )
+    text = mutate(
+        '      as_of: "2011-03-14"\n',
+        '      as_of: "2011-03-14"\n      inferred:\n'
+        "        - {qualifier: fiscal_years, basis: context}\n"
+        "        - {qualifier: as_of, basis: dateline}\n",
+        mutate('    published: "2011-03-14"\n', '    published: "2011-03-14"\n' + _SRC_B),
+    )
+    text = mutate(
+        entry,
+        entry.replace("src-a", "src-z") + entry + entry.replace("src-a", "src-b"),
+        text,
+    )
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.inference-dateline",
+            "error",
+            *where(text, "{qualifier: as_of"),
+            "carsi.funding",
+            "as_of 2011-03-14 is inferred from the dateline, but source 'src-b' has no dateline "
+            "(published is not given)",
+        )
+    ]
+
+
+def test_the_precision_of_every_quote_is_checked_at_its_first_matching_figure(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A figure not matching the value is passed over for the next one of the quote; a quote
+    whose figure agrees with the claim's precision leaves the next quote checked."""
+    text, seeds = _with_more(
+        _money("carsi.more", 7_500_000, None, "exactly $5 million, then $7.5 million")
+        + _money("carsi.five", 5_000_000, None, "exactly $5 million", "$5 million in all")
+    )
+    assert findings(tmp_dataset(text, seeds), "curation.") == [
+        (
+            "curation.precision",
+            "warning",
+            *where(text, "{amount: 7500000"),
+            "carsi.more",
+            "'$7.5 million' is stated to 100000, but the claim's precision is not given; "
+            "precision: 100000",
+        ),
+        (
+            "curation.precision",
+            "warning",
+            *where(text, "{amount: 5000000"),
+            "carsi.five",
+            "'$5 million' is stated to 1000000, but the claim's precision is not given; "
+            "precision: 1000000",
+        ),
+    ]
+
+
+def test_a_statement_restating_a_claimed_span_in_its_second_quote(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """A first quote on a span no other claim quotes does not end the search: the second,
+    restated whole, is an error at that quote."""
+    start = MINI_SEEDS[SEED_NAME].index("Five Goals")
+    extra = (
+        "  - id: carsi.goals-heading\n"
+        "    kind: statement\n"
+        "    subject: carsi\n"
+        "    property: goals-heading\n"
+        '    value: {text: "Five Goals"}\n'
+        "    provenance:\n"
+        f'      - {{source: src-a, quote: "Five", start: {start}, end: {start + 4}}}\n'
+        f'      - {{source: src-a, quote: "Five Goals", start: {start}, end: {start + 10}}}\n'
+    )
+    text = MINI_YAML + extra
+    assert findings(tmp_dataset(text, MINI_SEEDS), "curation.") == [
+        (
+            "curation.duplicate-span",
+            "error",
+            *where(text, '{source: src-a, quote: "Five Goals"'),
+            "carsi.goals-heading",
+            f"the statement restates, whole, the span that 'carsi.goals' quotes (src-a "
+            f"{start}-{start + 10}); capture the span once",
+        )
+    ]
+
+
+def test_every_quote_of_a_heading_claim_covers_its_line(tmp_dataset: TmpDataset) -> None:
+    """A heading claim with three quotes: one not matching the seed (left to the provenance
+    checks), then the whole lines of two headings; both headings are captured."""
+    seed = _HEAD + MINI_SEEDS[SEED_NAME] + _TAIL
+    text, seeds = _with_headings(("carsi.risk", "Communities at Risk", seed.index("Communities")))
+    good = (
+        f'      - {{source: src-a, quote: "Communities at Risk", '
+        f"start: {seed.index('Communities')}, end: {seed.index('Communities') + 19}}}\n"
+    )
+    closing = (
+        f'      - {{source: src-a, quote: "Closing words", start: {seed.index("Closing")}, '
+        f"end: {seed.index('Closing') + 13}}}\n"
+    )
+    wrong = good.replace(f"start: {seed.index('Communities')}", "start: 0").replace(
+        f"end: {seed.index('Communities') + 19}", "end: 19"
+    )
+    text = mutate(good, wrong + good + closing, text)
+    assert findings(tmp_dataset(text, seeds), "curation.") == []
+
+
+def test_a_seed_starting_with_an_empty_line(tmp_dataset: TmpDataset) -> None:
+    """A heading on a seed's second line, after an empty first one: not captured, an error at
+    line 2 naming its words (marks stripped, an X of its own kept); quoted whole by a heading
+    claim, fine."""
+    head = "\n## **Exports to X**\n\n"
+    text, seeds = _with_headings(head=head, tail="")
+    assert findings(tmp_dataset(text, seeds), "curation.") == [
+        (
+            "curation.heading-missing",
+            "error",
+            2,
+            1,
+            None,
+            "source src-a: the section heading 'Exports to X' is not captured; add a claim "
+            "with heading: true that quotes it",
+        )
+    ]
+    text, seeds = _with_headings(
+        ("carsi.exports", "Exports to X", head.index("Exports")), head=head, tail=""
+    )
+    assert findings(tmp_dataset(text, seeds), "curation.") == []
