@@ -206,8 +206,9 @@ def lists_html(data: SiteData) -> str:
                 )
         for sid, entries in items.items():
             source = data.dataset.sources_by_id.get(sid)
-            name = source.title if source else sid
-            body.append(f"<h3>As {link(source_page(sid), short(name, 90))} gives it</h3><ol>")
+            # a source not in the dataset has no page to link to
+            name = link(source_page(sid), short(source.title, 90)) if source else esc(sid)
+            body.append(f"<h3>As {name} gives it</h3><ol>")
             for ordinal, c in sorted(entries, key=lambda e: (e[0], e[1].id)):
                 text = c.value.text if isinstance(c.value, ListItem) else ""
                 retracted = " (retracted)" if c.status is Status.RETRACTED else ""
