@@ -181,6 +181,11 @@ def _tests_of(mutant: str) -> list[str]:
     return sorted(tests, key=lambda test: (durations.get(test, 0.0), test))
 
 
+def _unkilled(code: int | None) -> bool:
+    """Whether mutmut's run of a mutant ended in neither a kill nor a timeout (None: not run)."""
+    return code is not None and code not in _KILLED and code not in _TIMEOUT
+
+
 def _own_temp() -> dict[str, str]:
     """The environment with a temporary folder of this checkout's own.
 
@@ -326,9 +331,10 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     # The survivors with the fewest tests first, and each result saved as it comes: a run
     # stopped during the re-runs (they can take an hour) keeps what it has re-checked.
     # A mutant no test reached when mutmut ran it may be reached by a test added since.
-    unkilled = {_SURVIVED, *_NO_TESTS}
+    # A mutant whose run ended otherwise (a test process that crashed: exit -11, say) is
+    # not a kill either, and is re-run the same way.
     survivors = sorted(
-        (n for n, code in results.items() if code in unkilled and n not in rechecked),
+        (n for n, code in results.items() if _unkilled(code) and n not in rechecked),
         key=lambda n: (len(_tests_of(n)), n),
     )
     RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
@@ -360,7 +366,7 @@ def report(modules: Sequence[str]) -> list[str]:
             if code is None:  # not run yet
                 continue
             again = rechecked.get(name)
-            if (code == _SURVIVED or code in _NO_TESTS) and again in _KILLED:
+            if _unkilled(code) and again in _KILLED:
                 code = 1
             elif code in _NO_TESTS and again == _SURVIVED:  # reached by tests now, not killed
                 code = _SURVIVED
