@@ -497,15 +497,20 @@ class Claim(Record):
         """Whose words one quote is: an entity id, or None for the source's own voice."""
         if provenance.voice is not None:
             return provenance.voice
+        return self._own_voice()
+
+    def _own_voice(self) -> str | None:
+        """The voice of a quote that names none: the claim's, else a quotation's speaker."""
         if self.voice is not None:
             return self.voice
         return self.value.speaker if isinstance(self.value, Quotation) else None
 
     # Methods, not properties: the field ``property`` shadows the builtin here.
     def voices(self) -> tuple[str | None, ...]:
-        """The distinct voices of the claim's quotes, in provenance order."""
+        """The distinct voices of the claim's quotes, in provenance order (with no quote,
+        the voice a quote would have)."""
         if not self.provenance:
-            return (self.voice_at(Provenance("", "", 0, 0)),)
+            return (self._own_voice(),)
         return tuple(dict.fromkeys(self.voice_at(p) for p in self.provenance))
 
     def is_inferred(self) -> bool:
