@@ -306,3 +306,62 @@ def test_broken_ids_by_section(tmp_dataset: TmpDataset) -> None:
         "carsi.funding-years",
         "carsi.clinton-together",
     ]
+
+
+def test_broken_provenance_gives_the_quotes_of_the_claims_left_out(
+    tmp_dataset: TmpDataset,
+) -> None:
+    """The quotes of each claim left out for a schema problem, in file order, with offsets
+    -1: only entries with a string source and a non-empty string quote."""
+    extra = (
+        "      - words\n"
+        '      - {source: [x], quote: "Up to"}\n'
+        "      - {source: src-a}\n"
+        '      - {source: src-a, quote: ""}\n'
+        '      - {source: src-a, quote: "95%"}\n'
+    )
+    text = mutate("  - id: carsi.goals\n", extra + "  - id: carsi.goals\n")
+    text = mutate("    kind: percentage\n", "", text)
+    text = mutate(
+        "    value: {value: 5}\n    provenance:", "    value: {value: 5}\n    provenanse:", text
+    )
+    text += "  - just words\n"
+    dataset = carsi_claims.load(tmp_dataset(text, MINI_SEEDS).claims, strict=False)
+    assert dataset.broken_ids == {"claims": frozenset({"carsi.share", "carsi.goals"})}
+    found = [
+        ((p.source, p.quote, p.start, p.end), claim) for p, claim in dataset.broken_provenance()
+    ]
+    assert found == [
+        (("src-a", "Up to 95%", -1, -1), "carsi.share"),
+        (("src-a", "95%", -1, -1), "carsi.share"),
+    ]
+
+
+def test_broken_provenance_of_a_dataset_with_nothing_left_out(tmp_dataset: TmpDataset) -> None:
+    """No claim left out, or no document to read them from: no quotes."""
+    dataset = carsi_claims.load(tmp_dataset(MINI_YAML, MINI_SEEDS).claims)
+    assert list(dataset.broken_provenance()) == []
+    assert list(carsi_claims.Dataset().broken_provenance()) == []
+    no_document = carsi_claims.Dataset(broken_ids={"claims": frozenset({"carsi.goals"})})
+    assert list(no_document.broken_provenance()) == []
+
+
+def test_default_paths_in_a_wheel_and_in_a_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed, the data and seeds stand beside the code (_data/claims.yaml, _seeds);
+    in a checkout, data/claims.yaml and seeds/ two folders above the package."""
+    package = tmp_path / "checkout" / "src" / "carsi_claims"
+    package.mkdir(parents=True)
+    monkeypatch.setattr(carsi_claims.dataset, "__file__", str(package / "dataset.py"))
+    checkout = tmp_path / "checkout"
+    assert carsi_claims.dataset.default_paths() == (
+        checkout / "data" / "claims.yaml",
+        checkout / "seeds",
+    )
+    (package / "_data").mkdir()
+    (package / "_data" / "claims.yaml").write_text("sources: []\n", encoding="utf-8")
+    assert carsi_claims.dataset.default_paths() == (
+        package / "_data" / "claims.yaml",
+        package / "_seeds",
+    )
