@@ -107,6 +107,16 @@ def test_retracted_claim_warning_names_no_reason_and_no_successor(
     assert [str(w.message) for w in caught] == ["claim 'carsi.goals' is retracted: no reason given"]
 
 
+def test_retracted_claim_warning_is_not_placed_in_the_library(tmp_dataset: TmpDataset) -> None:
+    """The RetractedClaimWarning names a frame outside ``carsi_claims.dataset`` (the
+    caller's; see the next test), never the line of the library that issued it."""
+    dataset = carsi_claims.load(tmp_dataset(_retracted(""), MINI_SEEDS).claims)
+    with pytest.warns(RetractedClaimWarning) as caught:
+        dataset.get("carsi.goals")
+    [warning] = caught
+    assert Path(warning.filename) != Path(carsi_claims.dataset.__file__)
+
+
 @pytest.mark.skipif(
     "MUTANT_UNDER_TEST" in os.environ,
     reason="under mutmut a trampoline frame stands between the caller and Dataset.get",
