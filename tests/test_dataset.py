@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -176,8 +177,29 @@ def test_current_follows_a_chain_and_stops_on_a_cycle(tmp_dataset: TmpDataset) -
     assert dataset.current("carsi.goals").id == "carsi.date"
     cycle = mutate("superseded_by: carsi.date", "superseded_by: carsi.goals", chain)
     dataset = carsi_claims.load(tmp_dataset(cycle, MINI_SEEDS).claims)
+    # each lookup counted: once round the cycle is 3 lookups, a second round would be a loop
+    lookups = _CountedLookups(dataset.claims_by_id, limit=3)
+    object.__setattr__(dataset, "claims_by_id", lookups)
     assert dataset.current("carsi.goals").id == "carsi.goals"
+    assert lookups.calls == 3
+    lookups.calls = 0
     assert dataset.current("carsi.share").id == "carsi.share"
+
+
+class _CountedLookups(dict[str, Any]):
+    """A claim index that counts its lookups and refuses more than ``limit`` of them (a
+    lookup past the limit means the search went round a cycle again: it would never end)."""
+
+    def __init__(self, items: Mapping[str, Any], limit: int) -> None:
+        super().__init__(items)
+        self.calls = 0
+        self.limit = limit
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.calls += 1
+        if self.calls > self.limit:
+            raise AssertionError(f"lookup {self.calls} of {key!r}: current() runs in circles")
+        return super().get(key, default)
 
 
 def test_unknown_id_in_current(tmp_dataset: TmpDataset) -> None:
