@@ -212,10 +212,17 @@ def test_by_subject_property_and_status(tmp_dataset: TmpDataset) -> None:
 
 
 def test_by_entity_finds_a_quotations_speaker(tmp_dataset: TmpDataset) -> None:
-    """A quotation's speaker is one of its entities even when no quote is in its voice."""
+    """A quotation's speaker is one of its entities even when its quotes are in another
+    voice."""
     dataset = _mini(tmp_dataset)
     assert _ids(dataset, entity="clinton") == ["carsi.clinton-together"]
     assert _ids(dataset, entity="carsi") == MINI_IDS
+    text = mutate("    property: quotation\n", "    property: quotation\n    voice: src-voice\n")
+    dataset = _mini(tmp_dataset, text)
+    assert _ids(dataset, voice="clinton") == []
+    assert _ids(dataset, voice="src-voice") == ["carsi.clinton-together"]
+    assert _ids(dataset, entity="clinton") == ["carsi.clinton-together"]
+    assert _ids(dataset, entity="src-voice") == ["carsi.clinton-together"]
 
 
 def test_an_entity_id_wins_over_a_country_code(tmp_dataset: TmpDataset) -> None:
