@@ -51,6 +51,50 @@ CASES: list[tuple[Callable[[], object], str]] = [
         lambda: EMPTY.filter(derived="yes"),  # type: ignore[arg-type]
         "Dataset.filter(): derived must be a bool or None, not str",
     ),
+    (
+        lambda: EMPTY.filter(subject=1),  # type: ignore[arg-type]
+        "Dataset.filter(): subject must be a str or None, not int",
+    ),
+    (
+        lambda: EMPTY.filter(property=b"p"),  # type: ignore[arg-type]
+        "Dataset.filter(): property must be a str or None, not bytes",
+    ),
+    (
+        lambda: EMPTY.filter(status=2),  # type: ignore[arg-type]
+        "Dataset.filter(): status must be a str or None, not int",
+    ),
+    (
+        lambda: EMPTY.filter(entity=3.5),  # type: ignore[arg-type]
+        "Dataset.filter(): entity must be a str or None, not float",
+    ),
+    (
+        lambda: EMPTY.filter(speaker=("x",)),  # type: ignore[arg-type]
+        "Dataset.filter(): speaker must be a str or None, not tuple",
+    ),
+    (
+        lambda: EMPTY.filter(voice=1),  # type: ignore[arg-type]
+        "Dataset.filter(): voice must be a str or None, not int",
+    ),
+    (
+        lambda: EMPTY.filter(list_id=0),  # type: ignore[arg-type]
+        "Dataset.filter(): list_id must be a str or None, not int",
+    ),
+    (
+        lambda: EMPTY.filter(as_of_from=2011),  # type: ignore[arg-type]
+        "Dataset.filter(): as_of_from must be a date text or None, not int",
+    ),
+    (
+        lambda: EMPTY.filter(as_of_to=2011),  # type: ignore[arg-type]
+        "Dataset.filter(): as_of_to must be a date text or None, not int",
+    ),
+    (
+        lambda: EMPTY.filter(fiscal_year=True),
+        "Dataset.filter(): fiscal_year must be an int or None, not bool",
+    ),
+    (
+        lambda: EMPTY.filter(inferred=1),  # type: ignore[arg-type]
+        "Dataset.filter(): inferred must be a bool or None, not int",
+    ),
     (lambda: load(123), "load(): path must be a str, a path or None, not int"),  # type: ignore[arg-type]
     (lambda: load(seeds=1.5), "load(): seeds must be a str, a path or None, not float"),  # type: ignore[arg-type]
     (lambda: load(strict="no"), "load(): strict must be a bool, not str"),  # type: ignore[arg-type]
