@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from carsi_claims._atomic import exclusive, write_bytes, write_text
+from carsi_claims._atomic import UnwritableTarget, exclusive, write_bytes, write_text
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="signal masks and flock: POSIX")
 
@@ -285,3 +285,69 @@ def test_exclusive_holds_a_lock_on_the_folder_until_the_end(tmp_path: Path) -> N
         write_text(tmp_path / "claims.lock", "locked\n")
     assert try_lock()
     assert (tmp_path / "claims.lock").read_text(encoding="utf-8") == "locked\n"
+
+
+def _opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Record every ``os.open``: the path and the flags asked for."""
+    opened: list[tuple[str, int]] = []
+    real_open = os.open
+
+    def spy(path: Any, flags: int, mode: int = 0o777) -> int:
+        opened.append((os.fspath(path), flags))
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", spy)
+    return opened
+
+
+@posix_only
+def test_a_device_is_opened_write_only_never_as_controlling_terminal_nor_inherited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A device or FIFO is opened with O_WRONLY | O_NOCTTY | O_CLOEXEC: a terminal written to
+    must not become the process's controlling terminal (its hang-ups and keyboard signals
+    would then reach the process) and the descriptor must not leak into child processes.
+    On Linux a write-only open never takes a terminal and Python marks descriptors
+    non-inheritable itself, so only the flags asked for show it: other systems differ."""
+    link = tmp_path / "null"
+    link.symlink_to("/dev/null")
+    opened = _opened(monkeypatch)
+    write_text(link, "discarded\n")
+    monkeypatch.undo()
+    assert opened == [("/dev/null", os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock: POSIX")
+def test_the_folder_lock_is_opened_read_only_and_not_inherited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock's descriptor is not inherited by child processes (a child would hold the
+    lock after the parent released it)."""
+    opened = _opened(monkeypatch)
+    with exclusive(tmp_path / "claims.lock"):
+        pass
+    monkeypatch.undo()
+    assert opened == [(str(tmp_path), os.O_RDONLY | os.O_CLOEXEC)]
+
+
+@posix_only
+def test_a_device_replaced_by_a_file_while_being_opened_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A target that was a device when looked at but is a regular file once opened (it was
+    swapped in between) is refused, nothing written to it."""
+    link = tmp_path / "null"
+    link.symlink_to("/dev/null")
+    real_fstat = os.fstat
+
+    def swapped(fd: int) -> os.stat_result:
+        found = real_fstat(fd)
+        return os.stat_result((stat.S_IFREG | 0o644, *found[1:10]))
+
+    monkeypatch.setattr(os, "fstat", swapped)
+    with pytest.raises(UnwritableTarget) as info:
+        write_text(link, "x")
+    monkeypatch.undo()
+    assert str(info.value) == (
+        "/dev/null changed while it was being opened: refusing to write to it"
+    )
