@@ -351,3 +351,25 @@ def test_a_device_replaced_by_a_file_while_being_opened_is_refused(
     assert str(info.value) == (
         "/dev/null changed while it was being opened: refusing to write to it"
     )
+
+
+def test_short_writes_are_continued_until_every_byte_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``os.write`` may write fewer bytes than given (a pipe, a signal, a quota): the rest
+    is written by the next calls, in order, each starting where the last one stopped."""
+    data = bytes(range(256)) * 4
+    calls: list[int] = []
+    real_write = os.write
+
+    def short(fd: int, chunk: Any) -> int:
+        calls.append(len(chunk))
+        if len(calls) > len(data):  # the same bytes offered again and again: stop
+            raise AssertionError("the write does not advance")
+        return real_write(fd, bytes(chunk[:100]))
+
+    monkeypatch.setattr(os, "write", short)
+    write_bytes(tmp_path / "out.bin", data)
+    monkeypatch.undo()
+    assert (tmp_path / "out.bin").read_bytes() == data
+    assert calls == [len(data) - 100 * n for n in range(11)]
