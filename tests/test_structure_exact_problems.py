@@ -9,9 +9,11 @@ what it checks is the building as well as the structuring.
 
 from __future__ import annotations
 
+import enum
 import typing
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -578,3 +580,37 @@ def test_a_type_the_schema_does_not_use_has_no_structurer() -> None:
     with pytest.raises(TypeError) as info:
         structurer(_Floaty)
     assert str(info.value) == "no structurer for <class 'float'>"
+
+
+class _Counting(enum.EnumType):
+    """An enum type that records each call of the class (a lookup by value)."""
+
+    calls: typing.ClassVar[list[object]] = []
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        _Counting.calls.append(args)
+        return super().__call__(*args, **kwargs)
+
+
+class _Colour(enum.StrEnum, metaclass=_Counting):
+    RED = "red"
+    GREEN = "green"
+
+    @classmethod
+    def _missing_(cls, value: object) -> _Colour | None:
+        """Any case of a colour's name: the enum's own lookup beyond its values."""
+        if isinstance(value, str) and value.lower() != value:
+            return cls(value.lower())
+        return None
+
+
+def test_an_enum_member_is_found_by_its_value_without_calling_the_enum() -> None:
+    """A value of the enum is looked up in its table of values (calling the enum costs
+    more, on every field of every record); any other text is left to the enum's own
+    lookup (its ``_missing_``), as ``cls(value)`` would."""
+    _Counting.calls.clear()
+    assert structure_value("red", _Colour) is _Colour.RED
+    assert _Counting.calls == []
+    assert structure_value("GREEN", _Colour) is _Colour.GREEN
+    assert _Counting.calls == [("GREEN",), ("green",)]
+    assert _refused("blue", _Colour) == ("schema.enum", "expected one of red, green; found 'blue'")
