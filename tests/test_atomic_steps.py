@@ -373,3 +373,38 @@ def test_short_writes_are_continued_until_every_byte_is_written(
     monkeypatch.undo()
     assert (tmp_path / "out.bin").read_bytes() == data
     assert calls == [len(data) - 100 * n for n in range(11)]
+
+
+@posix_only
+def test_a_sigterm_during_a_write_cleans_up_then_ends_the_process_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In-process view of what the child-process tests see from outside: a SIGTERM while the
+    bytes are written removes the temporary file, puts the default handler back and sends
+    the process the same signal again (here ``os.kill`` only records it)."""
+    target = tmp_path / "out.txt"
+    target.write_text("old\n", encoding="utf-8")
+    killed: list[tuple[int, int]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        signal.raise_signal(signal.SIGTERM)
+        real_fsync(fd)
+
+    def kill(pid: int, signum: int) -> None:
+        killed.append((pid, signum))
+
+    old = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(os, "kill", kill)
+        with pytest.raises(BaseException) as info:  # noqa: PT011 - the private _Signalled
+            write_text(target, "new\n")
+        monkeypatch.undo()
+        assert type(info.value).__name__ == "_Signalled"
+        assert killed == [(os.getpid(), signal.SIGTERM)]
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        assert target.read_text(encoding="utf-8") == "old\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+    finally:
+        signal.signal(signal.SIGTERM, old)
