@@ -7,6 +7,7 @@ process and kill it in the middle of a write.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import signal
@@ -69,7 +70,25 @@ def test_chain_of_links_to_another_folder(tmp_path: Path) -> None:
 
 @posix_only
 def test_fifo_is_streamed_to_and_stays_a_fifo(tmp_path: Path) -> None:
-    """A FIFO gets the bytes through the pipe; it is never replaced by a regular file."""
+    """A FIFO gets the bytes through the pipe; it is never replaced by a regular file.
+
+    The test holds the FIFO open for reading and writing (so that no open of it waits
+    for a partner, even a wrong one): the bytes written come out of its end."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    end = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        write_bytes(fifo, b"through the pipe\n")
+        assert os.read(end, 100) == b"through the pipe\n"
+    finally:
+        os.close(end)
+    assert fifo.is_fifo()
+    assert _leftovers(tmp_path) == []
+
+
+@posix_only
+def test_fifo_waits_for_its_reader(tmp_path: Path) -> None:
+    """A write to a FIFO that nobody reads yet waits for the reader, then streams to it."""
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
@@ -78,9 +97,18 @@ def test_fifo_is_streamed_to_and_stays_a_fifo(tmp_path: Path) -> None:
         with open(fifo, "rb") as handle:
             received.append(handle.read())
 
+    def unblock() -> None:  # only if the write hangs: a writer lets every open return
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
     thread = threading.Thread(target=reader)
     thread.start()
-    write_bytes(fifo, b"through the pipe\n")
+    watchdog = threading.Timer(30, unblock)
+    watchdog.start()
+    try:
+        write_bytes(fifo, b"through the pipe\n")
+    finally:
+        watchdog.cancel()
     thread.join(timeout=60)
     assert received == [b"through the pipe\n"]
     assert fifo.is_fifo()

@@ -69,3 +69,15 @@ def test_display_path_is_as_given_outside_the_working_folder(
     outside = tmp_path / "other" / "claims.yaml"
     assert display_path(outside) == str(outside)
     assert display_path(Path("../other/claims.yaml")) == "../other/claims.yaml"
+
+
+def test_display_path_is_as_given_when_no_relative_path_exists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where no relative path exists (another drive on Windows), the path is shown as given."""
+
+    def other_drive(path: object, start: object = None) -> str:
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(os.path, "relpath", other_drive)
+    assert display_path(Path("/elsewhere/claims.yaml")) == str(Path("/elsewhere/claims.yaml"))

@@ -155,3 +155,50 @@ def test_reason_gives_the_system_words_then_the_message_then_the_type(
 ) -> None:
     """The strerror when there is one, else the message, else the exception's type."""
     assert reason(exc) == words
+
+
+def _size_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``fstat`` say 0 bytes, as for a file that grows after it is looked at."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        found = real(fd)
+        return os.stat_result((*found[:6], 0, *found[7:10]))
+
+    monkeypatch.setattr(os, "fstat", fstat)
+
+
+def test_a_file_that_grew_past_the_limit_over_several_reads_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes of every read count: a file that grew to 3 MiB is stopped at 2 MiB + 6."""
+    (tmp_path / "f").write_bytes(b"x" * (3 * 1024 * 1024))
+    _size_unknown(monkeypatch)
+    limit = 2 * 1024 * 1024 + 5
+    with pytest.raises(TooLarge) as info:
+        read_regular(tmp_path / "f", limit=limit)
+    assert (info.value.size, info.value.limit) == (limit + 1, limit)
+    assert str(info.value) == "it grew past the limit of 2.0 MiB while being read"
+
+
+def test_a_file_that_grew_up_to_the_limit_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = bytes(range(256)) * (9 * 1024 + 1)
+    (tmp_path / "f").write_bytes(data)
+    _size_unknown(monkeypatch)
+    assert read_regular(tmp_path / "f", limit=len(data)) == data
+    with pytest.raises(TooLarge) as info:
+        read_regular(tmp_path / "f", limit=len(data) - 1)
+    assert (info.value.size, info.value.limit) == (len(data), len(data) - 1)
+
+
+def test_a_file_past_the_default_limit_names_both_sizes_in_mebibytes(tmp_path: Path) -> None:
+    """The default limit is 64 MiB, and a file just past it is named as 64.0 MiB too."""
+    big = tmp_path / "big"
+    with big.open("wb") as handle:
+        handle.truncate(64 * 1024 * 1024 + 1)
+    with pytest.raises(TooLarge) as info:
+        read_regular(big)
+    assert str(info.value) == "it is 64.0 MiB, larger than the limit of 64.0 MiB"
+    assert (info.value.size, info.value.limit) == (64 * 1024 * 1024 + 1, 64 * 1024 * 1024)
