@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 from _site_rich import rich_dataset
-from carsi_claims.output.site_claim import _bib, _context, _voice
+from carsi_claims.output.site_claim import _bib, _context, _voice, claim_html
 from carsi_claims.output.site_data import gather
 
 Q = "QUOTE"
@@ -104,3 +106,23 @@ def test_a_record_without_a_voice_field_has_no_voice_row(tmp_path: Path) -> None
     assert _voice(data, "../", spoken) == (
         '<dt>voice</dt><dd><a href="../entities/clinton.html">Hillary Rodham Clinton</a></dd>'
     )
+
+
+def test_a_conflict_names_every_other_claim_or_else_itself(tmp_path: Path) -> None:
+    """The claim page's conflict line names the other claims, comma-separated, and says
+    "itself" for a conflict that names no other claim."""
+    data = gather(rich_dataset(tmp_path))
+    d = data.conflicts_of["carsi.funding"][0]
+    three = attrs.evolve(d, claims=("carsi.funding", "carsi.funding-165m", "carsi.goals"))
+    alone = attrs.evolve(d, claims=("carsi.funding",))
+    page = claim_html(
+        attrs.evolve(data, conflicts_of={"carsi.funding": [three, alone]}),
+        data.dataset.claims_by_id["carsi.funding"],
+    )
+    detail = d.detail
+    assert (
+        '<p>With <a href="../claims/carsi.funding-165m.html" class="id">carsi.funding-165m</a>, '
+        '<a href="../claims/carsi.goals.html" class="id">carsi.goals</a>. '
+        f"{detail}</p>"
+    ) in page
+    assert f"<p>With itself. {detail}</p>" in page
