@@ -70,6 +70,13 @@ def test_without_a_space_or_line_the_window_cuts_mid_word() -> None:
     assert _around("a b", "c" * 300) == "a b<mark>QUOTE</mark>" + "c" * 240
 
 
+def test_a_line_or_word_right_after_an_empty_quote_at_the_start_ends_the_context() -> None:
+    """The cut after the quote holds at the quote's very end, even at offset 0 (an empty
+    quote at the text's start, which ``validate`` refuses as ``record.empty``)."""
+    assert _context("\n" + "b" * 300, 0, 0) == "<mark></mark>"
+    assert _context(" " + "b" * 300, 0, 0) == "<mark></mark> …"
+
+
 def test_the_context_is_escaped() -> None:
     assert _context("<a> & <b>", 4, 5) == "&lt;a&gt; <mark>&amp;</mark> &lt;b&gt;"
 
