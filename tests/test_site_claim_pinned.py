@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 from _site_rich import rich_dataset
-from carsi_claims.output.site_claim import _bib, _context, _voice
+from carsi_claims.output.site_claim import _bib, _context, _voice, claim_html
 from carsi_claims.output.site_data import gather
 
 Q = "QUOTE"
@@ -68,6 +70,13 @@ def test_without_a_space_or_line_the_window_cuts_mid_word() -> None:
     assert _around("a b", "c" * 300) == "a b<mark>QUOTE</mark>" + "c" * 240
 
 
+def test_a_line_or_word_right_after_an_empty_quote_at_the_start_ends_the_context() -> None:
+    """The cut after the quote holds at the quote's very end, even at offset 0 (an empty
+    quote at the text's start, which ``validate`` refuses as ``record.empty``)."""
+    assert _context("\n" + "b" * 300, 0, 0) == "<mark></mark>"
+    assert _context(" " + "b" * 300, 0, 0) == "<mark></mark> …"
+
+
 def test_the_context_is_escaped() -> None:
     assert _context("<a> & <b>", 4, 5) == "&lt;a&gt; <mark>&amp;</mark> &lt;b&gt;"
 
@@ -104,3 +113,23 @@ def test_a_record_without_a_voice_field_has_no_voice_row(tmp_path: Path) -> None
     assert _voice(data, "../", spoken) == (
         '<dt>voice</dt><dd><a href="../entities/clinton.html">Hillary Rodham Clinton</a></dd>'
     )
+
+
+def test_a_conflict_names_every_other_claim_or_else_itself(tmp_path: Path) -> None:
+    """The claim page's conflict line names the other claims, comma-separated, and says
+    "itself" for a conflict that names no other claim."""
+    data = gather(rich_dataset(tmp_path))
+    d = data.conflicts_of["carsi.funding"][0]
+    three = attrs.evolve(d, claims=("carsi.funding", "carsi.funding-165m", "carsi.goals"))
+    alone = attrs.evolve(d, claims=("carsi.funding",))
+    page = claim_html(
+        attrs.evolve(data, conflicts_of={"carsi.funding": [three, alone]}),
+        data.dataset.claims_by_id["carsi.funding"],
+    )
+    detail = d.detail
+    assert (
+        '<p>With <a href="../claims/carsi.funding-165m.html" class="id">carsi.funding-165m</a>, '
+        '<a href="../claims/carsi.goals.html" class="id">carsi.goals</a>. '
+        f"{detail}</p>"
+    ) in page
+    assert f"<p>With itself. {detail}</p>" in page
