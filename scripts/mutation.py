@@ -20,8 +20,9 @@ lists, per module: mutants, killed (a test failed, including survivors killed
 by the fresh re-run), timeouts (a mutant that made a test run away, also a
 kill), survivors, mutants no test reaches, and the score: killed and timed out
 over all mutants.  Survivors are listed by name; ``uv run --locked mutmut show
-NAME`` prints the change.  Results stay in ``mutants/`` (git-ignored); a later
-run re-tests only what changed.
+NAME`` prints the change.  A score marked ``(c)`` is not of the module as it is
+now: its source changed after its last whole run (or no run went to its end).
+Results stay in ``mutants/`` (git-ignored); a later run re-tests only what changed.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ ROOT: Final = Path(__file__).resolve().parents[1]
 PACKAGE: Final = ROOT / "src" / "carsi_claims"
 MUTANTS: Final = ROOT / "mutants"
 RECHECKED: Final = MUTANTS / "rechecked.json"
+#: Each measured module's SHA-256 at the end of its last run: a table row whose module
+#: has changed since is marked, not passed off as the score of the sources as they are.
+MEASURED: Final = MUTANTS / "measured.json"
 STATS: Final = MUTANTS / "mutmut-stats.json"
 #: The fingerprint of the sources that mutmut's stats (which tests call which function)
 #: were collected on.
@@ -97,6 +101,24 @@ def _results(rel: str) -> dict[str, int | None]:
         return {}
     codes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
     return codes
+
+
+def module_digest(rel: str) -> str:
+    """The SHA-256 of one module's source, as its mutants are made from it."""
+    return hashlib.sha256((PACKAGE / rel).read_bytes()).hexdigest()
+
+
+def _load_measured() -> dict[str, str]:
+    if MEASURED.exists():
+        data: dict[str, str] = json.loads(MEASURED.read_text(encoding="utf-8"))
+        return data
+    return {}
+
+
+def _save_measured(rel: str, digest: str) -> None:
+    measured = _load_measured()
+    measured[rel] = digest
+    MEASURED.write_text(json.dumps(measured, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def _load_rechecked() -> dict[str, int]:
@@ -290,6 +312,7 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
     log.write_text("", encoding="utf-8")
     print(f"-- {rel} (log: {log.relative_to(ROOT)})", flush=True)
     fingerprint = sources_fingerprint()
+    digest = module_digest(rel)
     _drop_stale_stats(fingerprint)
     tried: set[str] = set()
     refreshed = False
@@ -345,12 +368,16 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
             # saved as each result comes, so a run stopped midway keeps the re-runs it made
             RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
     RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
+    # Only a run that went to its end measures the module as it was when the run began.
+    _save_measured(rel, digest)
 
 
 def report(modules: Sequence[str]) -> list[str]:
     """Print the per-module table; return the names of the remaining survivors."""
     rechecked = _load_rechecked()
+    measured = _load_measured()
     survivors: list[str] = []
+    changed: list[str] = []
     print("| module | mutants | killed | timeouts | survived | no tests | score |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for rel in modules:
@@ -383,7 +410,16 @@ def report(modules: Sequence[str]) -> list[str]:
         score = f"{100 * (killed + timeouts) / total:.1f}%"
         if killed + timeouts + survived + untested < total:
             score = f"incomplete ({killed + timeouts + survived + untested} of {total} run)"
+        elif measured.get(rel) != module_digest(rel):
+            score += " (c)"
+            changed.append(rel)
         print(f"| {rel} | {total} | {killed} | {timeouts} | {survived} | {untested} | {score} |")
+    if changed:
+        print(
+            "\n(c): the module's source is not what its last whole run measured (changed"
+            " since, or the run was stopped): run it again for a score of the source as it is"
+            f" now: {' '.join(changed)}"
+        )
     return survivors
 
 
