@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -73,6 +74,9 @@ def test_ruled_out_rules_have_no_match(text: str) -> None:
     [
         ("We spent 260 million dollars", {"_MONEY_SUFFIX", "_COUNT"}),
         ("5 EUROS and 3 Pounds", {"_MONEY_PREFIX", "_MONEY_SUFFIX", "_COUNT"}),  # "EUR..."
+        ("5 euros", {"_MONEY_SUFFIX", "_COUNT"}),  # each currency word alone
+        ("3 Pounds", {"_MONEY_SUFFIX", "_COUNT"}),
+        ("7 DOLLARS", {"_MONEY_SUFFIX", "_COUNT"}),
         ("12 USD", {"_MONEY_PREFIX", "_MONEY_SUFFIX", "_COUNT"}),
         ("$5", {"_MONEY_PREFIX", "_COUNT"}),
         ("5% of FY2010", {"_PERCENT", "_FISCAL", "_COUNT"}),
@@ -94,6 +98,27 @@ def test_only_the_rules_a_text_can_match_are_searched(text: str, searched: set[s
     by_pattern = {getattr(figures, name): name for name in names}
     rules = {by_pattern[p] for _, p, _ in _RULES}
     assert rules - {by_pattern[p] for p in _ruled_out(text)} == searched
+
+
+@pytest.mark.parametrize(
+    "text", ["seven nations", "$5 and 7%", "5% of FY2010 on March 14, 2011", "12 USD", "no figure"]
+)
+def test_the_rules_ruled_out_for_a_text_are_not_scanned(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """find_figures scans a text with each rule that is not ruled out for it, once, in the
+    order of the rules, and with no other."""
+    scanned: list[re.Pattern[str]] = []
+    real = figures._scan
+
+    def scan(rule: Any, text: str, found: list[figures.Figure]) -> None:
+        scanned.append(rule[1])
+        real(rule, text, found)
+
+    monkeypatch.setattr(figures, "_scan", scan)
+    figures.find_figures(text)
+    ruled_out = _ruled_out(text)
+    assert scanned == [p for _, p, _ in _RULES if p not in ruled_out]
 
 
 @settings(deadline=None, max_examples=300)

@@ -137,3 +137,20 @@ def test_render_refuses_a_value_that_is_no_figure() -> None:
     """A statement has no figure to render: TypeError naming its type."""
     with pytest.raises(TypeError, match=r"^cannot render Statement$"):
         render(Statement("five goals"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("see http://example.org/2011-03-14?q=5% and 3 nations", 43),  # a scheme, no "www."
+        ("see www.example.org/2011-03-14?q=5% and 3 nations", 40),  # "www.", no scheme
+        ("see https://example.org/pay$5 and 3 nations", 34),
+    ],
+)
+def test_nothing_inside_a_url_is_a_figure(text: str, after: int) -> None:
+    """A URL with a scheme or starting "www." hides the date, percentage or amount written
+    in it; the count after it, in the same text, is still found where it is."""
+    found = find_figures(text)
+    assert [(f.kind, f.value, f.start, f.end, f.text) for f in found] == [
+        (FigureKind.COUNT, Count(3), after, after + 9, "3 nations")
+    ]

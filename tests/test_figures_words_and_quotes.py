@@ -13,6 +13,7 @@ from carsi_claims.analysis.figures import (
     number_from_words,
     parse_figure,
 )
+from carsi_claims.model import Count
 
 Q = FigureKind.QUOTATION
 
@@ -109,3 +110,22 @@ def test_an_attributed_quotation_needs_30_characters_between_the_marks(
     text = f"She said {quoted} to them."
     expected = [Figure(Q, None, 9, 9 + len(quoted), quoted)] if found else []
     assert find_figures(text, kinds={Q}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "number"),
+    [
+        ("ſix nations", 0, 6),  # the long s: "six" under case folding, not under lower()
+        ("ıt has ſix nations", 7, 6),
+        ("İ: twenty goals", 3, 20),
+    ],
+)
+def test_a_count_in_words_with_letters_that_fold_to_ascii(
+    text: str, start: int, number: int
+) -> None:
+    """ſ, ı and İ match s and i in a case-blind pattern: a count in words spelt with them
+    is found, as "six nations" is."""
+    found = find_figures(text)
+    assert [(f.kind, f.value, f.start, f.text) for f in found] == [
+        (FigureKind.COUNT, Count(number), start, text[start:])
+    ]
