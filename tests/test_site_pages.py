@@ -170,6 +170,10 @@ def test_a_conflict_whose_claim_has_no_quote_is_still_shown(tmp_path: Path) -> N
         '<h3>Variant 1</h3><p class="value">CARSI is a <mark class="wd">shared</mark> '
         "partnership</p>"
     ) in section
+    first = section.split("<h3>Variant 2</h3>")[0]
+    # No empty quote, no "in" with nothing after it: the claim is said to have no source.
+    assert "Quote:" not in first
+    assert ">carsi.nature-a</a>, in no source (no quote recorded)</li></ul>" in first
 
 
 def test_words_shared_with_a_long_variant_are_not_marked(tmp_path: Path) -> None:

@@ -243,6 +243,19 @@ def _variants(data: SiteData, d: Disagreement) -> Iterator[tuple[Variant, list[C
             yield variant, claims
 
 
+def _sources(data: SiteData, claim: Claim) -> str:
+    """The sources a claim stands in, each once, after ", in"; or that it stands in none."""
+    sources = dict.fromkeys(p.source for p in claim.provenance)
+    if not sources:
+        return ", in no source (no quote recorded)"
+    return ", in " + ", ".join(
+        link(source_page(s), short(data.dataset.sources_by_id[s].title, 60))
+        if s in data.dataset.sources_by_id
+        else esc(s)
+        for s in sources
+    )
+
+
 def conflicts_html(data: SiteData) -> str:
     """Each conflict with its variants side by side and the words that differ marked."""
     body = [
@@ -258,33 +271,28 @@ def conflicts_html(data: SiteData) -> str:
         body.append(f"<p><strong>{resolution_status(d)}</strong>. {esc(d.detail)}</p>")
         variants = list(_variants(data, d))
         texts = [_WORDS.findall(variant.says) for variant, _ in variants]
+        # A claim with no provenance (a records error, but the site is built all the same)
+        # has no quote to show and no source to name.
         quotes = [
-            _WORDS.findall(claims[0].provenance[0].quote) if claims[0].provenance else []
+            _WORDS.findall(claims[0].provenance[0].quote) if claims[0].provenance else None
             for _, claims in variants
         ]
         body.append('<div class="variants">')
         for n, (variant, claims) in enumerate(variants):
             other = 1 if n == 0 else 0
             against = texts[other] if len(texts) > 1 else texts[n]
-            against_q = quotes[other] if len(quotes) > 1 else quotes[n]
+            against_q = (quotes[other] if len(quotes) > 1 else quotes[n]) or []
+            quote = quotes[n]
             rows = "".join(
-                f"<li>{claim_link(data, '', c.id)}, in "
-                + ", ".join(
-                    link(source_page(s), short(data.dataset.sources_by_id[s].title, 60))
-                    if s in data.dataset.sources_by_id
-                    else esc(s)
-                    for s in dict.fromkeys(p.source for p in c.provenance)
-                )
-                + "</li>"
-                for c in claims
+                f"<li>{claim_link(data, '', c.id)}{_sources(data, c)}</li>" for c in claims
             )
             body.append(
                 f'<div class="variant"><h3>Variant {n + 1}</h3>'
                 f'<p class="value">{_diff_marked(texts[n], against)}</p>'
                 + (f"<p>{esc(variant.when)}</p>" if variant.when else "")
                 + (
-                    f"<p>Quote: “{_diff_marked(quotes[n], against_q)}”</p>"
-                    if quotes[n] != texts[n]
+                    f"<p>Quote: “{_diff_marked(quote, against_q)}”</p>"
+                    if quote is not None and quote != texts[n]
                     else ""
                 )
                 + f"<ul>{rows}</ul></div>"
