@@ -205,10 +205,7 @@ def lists_html(data: SiteData) -> str:
                     f"<p>{claim_link(data, '', c.id)} counts {esc(says(c.value))} items.</p>"
                 )
         for sid, entries in items.items():
-            source = data.dataset.sources_by_id.get(sid)
-            # a source not in the dataset has no page to link to
-            name = link(source_page(sid), short(source.title, 90)) if source else esc(sid)
-            body.append(f"<h3>As {name} gives it</h3><ol>")
+            body.append(f"<h3>As {_source_link(data, sid, 90)} gives it</h3><ol>")
             for ordinal, c in sorted(entries, key=lambda e: (e[0], e[1].id)):
                 text = c.value.text if isinstance(c.value, ListItem) else ""
                 retracted = " (retracted)" if c.status is Status.RETRACTED else ""
@@ -243,17 +240,19 @@ def _variants(data: SiteData, d: Disagreement) -> Iterator[tuple[Variant, list[C
             yield variant, claims
 
 
+def _source_link(data: SiteData, sid: str, width: int) -> str:
+    """A source's title, shortened to ``width``, linking to its page; a source not in the
+    dataset has no page, and is named by its id."""
+    source = data.dataset.sources_by_id.get(sid)
+    return link(source_page(sid), short(source.title, width)) if source else esc(sid)
+
+
 def _sources(data: SiteData, claim: Claim) -> str:
     """The sources a claim stands in, each once, after ", in"; or that it stands in none."""
     sources = dict.fromkeys(p.source for p in claim.provenance)
     if not sources:
         return ", in no source (no quote recorded)"
-    return ", in " + ", ".join(
-        link(source_page(s), short(data.dataset.sources_by_id[s].title, 60))
-        if s in data.dataset.sources_by_id
-        else esc(s)
-        for s in sources
-    )
+    return ", in " + ", ".join(_source_link(data, s, 60) for s in sources)
 
 
 def conflicts_html(data: SiteData) -> str:
