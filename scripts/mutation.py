@@ -43,6 +43,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final
 
+from carsi_claims._atomic import write_text
+
 ROOT: Final = Path(__file__).resolve().parents[1]
 PACKAGE: Final = ROOT / "src" / "carsi_claims"
 MUTANTS: Final = ROOT / "mutants"
@@ -115,10 +117,15 @@ def _load_measured() -> dict[str, str]:
     return {}
 
 
+def _save_json(path: Path, data: dict[str, str] | dict[str, int]) -> None:
+    """Write a record atomically: a run stopped midway leaves the old one, never half."""
+    write_text(path, json.dumps(data, indent=1, sort_keys=True))
+
+
 def _save_measured(rel: str, digest: str) -> None:
     measured = _load_measured()
     measured[rel] = digest
-    MEASURED.write_text(json.dumps(measured, indent=1, sort_keys=True), encoding="utf-8")
+    _save_json(MEASURED, measured)
 
 
 def _load_rechecked() -> dict[str, int]:
@@ -341,7 +348,7 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
         targets = todo if results and not again else [dotted(rel) + ".x*"]
         print(f"   mutmut run: {len(todo) if todo else 'all'} mutant(s)", flush=True)
         _mutmut_run(targets, max_children, log)
-        STATS_SOURCES.write_text(fingerprint, encoding="ascii")
+        write_text(STATS_SOURCES, fingerprint, encoding="ascii")
         tried.update(todo)
         again = False
     # Tests added since a mutant survived are not run on it by mutmut (it keeps its
@@ -360,14 +367,13 @@ def run(rel: str, max_children: int, *, again: bool) -> None:
         (n for n, code in results.items() if _unkilled(code) and n not in rechecked),
         key=lambda n: (len(_tests_of(n)), n),
     )
-    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
+    _save_json(RECHECKED, rechecked)
     with ThreadPoolExecutor(max_children) as pool:
         for name, code in zip(survivors, pool.map(recheck, survivors), strict=True):
             rechecked[name] = code
             print(f"   fresh re-run of survivor {name}: exit {code}", flush=True)
             # saved as each result comes, so a run stopped midway keeps the re-runs it made
-            RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
-    RECHECKED.write_text(json.dumps(rechecked, indent=1, sort_keys=True), encoding="utf-8")
+            _save_json(RECHECKED, rechecked)
     # Only a run that went to its end measures the module as it was when the run began.
     _save_measured(rel, digest)
 
